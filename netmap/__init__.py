@@ -1,0 +1,14 @@
+"""netmap: stakeholder network and partnership analysis on NetworkX.
+
+Load participant, organisation and collaboration records, validate them, build graphs and
+answer: who holds the network together, where are the missing links, who should convene it.
+"""
+
+from netmap.errors import InvalidDataError, NetmapError
+from netmap.network import Network
+
+__all__ = [
+    "InvalidDataError",
+    "NetmapError",
+    "Network",
+]

@@ -1,0 +1,60 @@
+"""Exceptions netmap raises: one base class, and one error that lists every bad record."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["PROBLEM_COLUMNS", "InvalidDataError", "NetmapError"]
+
+#: Columns of :attr:`InvalidDataError.problems` and of every validation report.
+PROBLEM_COLUMNS = ("severity", "file", "row", "column", "value", "problem", "hint")
+
+
+class NetmapError(Exception):
+    """Base class of every error netmap raises on purpose."""
+
+
+class InvalidDataError(NetmapError, ValueError):
+    """The records cannot be used as they are; ``problems`` says what to fix, row by row.
+
+    Parameters
+    ----------
+    problems : pandas.DataFrame
+        One row per problem with the columns in :data:`PROBLEM_COLUMNS`:
+        ``severity`` ("error" or "warning"), ``file`` (file or sheet as the user named it),
+        ``row`` (the row number the user sees in Excel, header = row 1; empty for problems
+        of a whole file or column), ``column``, ``value`` (as read), ``problem`` (what is
+        wrong) and ``hint`` (what to do about it).
+
+    Examples
+    --------
+    >>> problems = pd.DataFrame([{"severity": "error", "file": "people.csv", "row": 3,
+    ...     "column": "organisation_id", "value": "O9", "problem": "no such organisation",
+    ...     "hint": "add it"}])
+    >>> err = InvalidDataError(problems)
+    >>> print(err)
+    1 problem in the records:
+      people.csv row 3, column organisation_id ('O9'): no such organisation. Fix: add it
+    """
+
+    def __init__(self, problems: pd.DataFrame, *, max_listed: int = 20) -> None:
+        self.problems = problems.reindex(columns=list(PROBLEM_COLUMNS)).reset_index(drop=True)
+        super().__init__(_describe(self.problems, max_listed=max_listed))
+
+
+def _describe(problems: pd.DataFrame, *, max_listed: int) -> str:
+    n = len(problems)
+    lines = [f"{n} problem{'s' if n != 1 else ''} in the records:"]
+    for rec in problems.head(max_listed).itertuples(index=False):
+        where = str(rec.file)
+        if pd.notna(rec.row) and rec.row != "":
+            where += f" row {int(rec.row)}"
+        if pd.notna(rec.column) and rec.column != "":
+            where += f", column {rec.column}"
+        if pd.notna(rec.value) and rec.value != "":
+            where += f" ({rec.value!r})"
+        hint = f" Fix: {rec.hint}" if pd.notna(rec.hint) and rec.hint != "" else ""
+        lines.append(f"  {where}: {rec.problem}.{hint}")
+    if n > max_listed:
+        lines.append(f"  ... and {n - max_listed} more (see .problems)")
+    return "\n".join(lines)
