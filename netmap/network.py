@@ -123,6 +123,44 @@ class Network:
         last = collabs["end_date"].fillna(collabs["start_date"]).max()
         return (first, last) if pd.notna(first) else None
 
+    def summary(self, **window_and_filters) -> pd.DataFrame:
+        """Size and cohesion of the people and organisations graphs, one row per level.
+
+        Takes the keyword arguments of :meth:`graph` (except ``level``).
+
+        Returns
+        -------
+        DataFrame
+            Columns ``level``, ``nodes``, ``edges``, ``components`` (connected components,
+            isolated actors included), ``largest_component_share`` (share of the actors in
+            the largest component), ``density`` (edges / possible pairs) and ``isolates``
+            (actors with no tie).
+
+        Examples
+        --------
+        >>> import netmap
+        >>> net = netmap.load("data/sample")
+        >>> net.summary()["level"].tolist()
+        ['people', 'organisations']
+        """
+        rows = []
+        for level in ("people", "organisations"):
+            G = self.graph(level, **window_and_filters)
+            n = G.number_of_nodes()
+            sizes = [len(c) for c in nx.connected_components(G)]
+            rows.append(
+                {
+                    "level": level,
+                    "nodes": n,
+                    "edges": G.number_of_edges(),
+                    "components": len(sizes),
+                    "largest_component_share": max(sizes) / n if n else 0.0,
+                    "density": nx.density(G) if n > 1 else 0.0,
+                    "isolates": nx.number_of_isolates(G),
+                }
+            )
+        return pd.DataFrame(rows)
+
     # ------------------------------------------------------------------ graphs
 
     def graph(
@@ -279,8 +317,16 @@ class Network:
         else:
             ends = collabs["end_date"].fillna(collabs["start_date"])
             reference = ends.max() if len(ends) else None
+        # Canonical order, so the graph does not depend on the order of rows in the files.
         return _Selection(
-            people, orgs, collabs, part, ties, None if pd.isna(reference) else reference
+            people.sort_values("id", kind="stable"),
+            orgs.sort_values("id", kind="stable"),
+            collabs.sort_values("id", kind="stable"),
+            part.sort_values(
+                ["collaboration_id", "person_id", "organisation_id"], kind="stable"
+            ),
+            ties.sort_values(["source_type", "source_id", "target_id"], kind="stable"),
+            None if pd.isna(reference) else reference,
         )
 
     def _one_mode_graph(self, sel: _Selection, level: str, *, half_life_days: float) -> nx.Graph:
@@ -441,12 +487,18 @@ def _collaboration_ages(sel: _Selection, collab_nodes: list[str]) -> np.ndarray:
 
 
 def _add_weighted_edges(G: nx.Graph, nodes: list[str], rows, cols, attrs: dict) -> None:
-    names = list(attrs)
-    columns = [attrs[n].tolist() for n in names]
-    shared = attrs["collaborations"].tolist()
+    """Add the projection's edges: ``weight`` starts as the count of shared collaborations."""
+    shared = attrs["collaborations"]
+    columns = {
+        "weight": shared.tolist(),
+        "collaborations": shared.round().astype(int).tolist(),
+        "newman": attrs["newman"].tolist(),
+        "recency": attrs["recency"].tolist(),
+    }
+    names = list(columns)
     G.add_edges_from(
-        (nodes[r], nodes[c], {"weight": s, **dict(zip(names, vals, strict=True))})
-        for r, c, s, *vals in zip(rows.tolist(), cols.tolist(), shared, *columns, strict=True)
+        (nodes[r], nodes[c], dict(zip(names, values, strict=True)))
+        for r, c, *values in zip(rows.tolist(), cols.tolist(), *columns.values(), strict=True)
     )
 
 
@@ -463,6 +515,6 @@ def _add_direct_ties(G: nx.Graph, ties: pd.DataFrame, node_type: str) -> None:
             for attr in ("weight", "newman", "recency"):
                 data[attr] += w
         else:
-            G.add_edge(u, v, weight=w, collaborations=0.0, newman=w, recency=w)
+            G.add_edge(u, v, weight=w, collaborations=0, newman=w, recency=w)
         if not _missing(kind):
             G.edges[u, v]["tie"] = kind
