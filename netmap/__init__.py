@@ -5,10 +5,12 @@ answer: who holds the network together, where are the missing links, who should 
 """
 
 from netmap.errors import InvalidDataError, NetmapError
+from netmap.metrics import communities
 from netmap.network import Network
 
 __all__ = [
     "InvalidDataError",
     "NetmapError",
     "Network",
+    "communities",
 ]
