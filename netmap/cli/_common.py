@@ -1,0 +1,343 @@
+"""Helpers every ``netmap`` command shares: the PATH argument, graph options, output.
+
+A command module uses them like this::
+
+    @click.command()
+    @path_argument
+    @graph_options
+    @output_options
+    def brokers(path, selection, output):
+        net = load_network(path)
+        G = build_graph(net, selection)
+        emit(brokerage_table(G), output)
+
+Only this layer turns library errors into messages: :func:`load_network` prints an
+:class:`~netmap.errors.InvalidDataError` as a problem table on stderr and exits with code 1,
+never with a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+import networkx as nx
+import pandas as pd
+
+from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError
+from netmap.network import Network
+from netmap.schema import COLLABORATION_KINDS, SECTORS
+from netmap.validate import parse_date
+
+__all__ = [
+    "DATE",
+    "GraphSelection",
+    "Output",
+    "build_graph",
+    "echo_problems",
+    "echo_table",
+    "emit",
+    "filter_options",
+    "graph_options",
+    "load_network",
+    "output_options",
+    "path_argument",
+    "to_json_records",
+]
+
+#: Exit code of a command whose input records are invalid (or that failed on purpose).
+EXIT_INVALID = 1
+
+
+class _DateType(click.ParamType):
+    """A date on the command line, in any form the record files accept (2022-06-08, 8/6/2022)."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param, ctx) -> pd.Timestamp:
+        if isinstance(value, pd.Timestamp):
+            return value
+        parsed = parse_date(str(value))
+        if parsed is None:
+            self.fail(
+                f"expected a date like 2022-06-08, 8/6/2022 or '8 juni 2022'; got {value!r}.",
+                param,
+                ctx,
+            )
+        return parsed
+
+
+#: Click parameter type for dates (``--since``, ``--until``).
+DATE = _DateType()
+
+#: PATH: a folder of CSV files or one .xlsx workbook.
+path_argument = click.argument(
+    "path", type=click.Path(exists=True, dir_okay=True, file_okay=True, path_type=Path)
+)
+
+
+@dataclass(frozen=True)
+class GraphSelection:
+    """Which graph a command works on: the level, a time window and filters.
+
+    Made by the :func:`graph_options` / :func:`filter_options` decorators from the command
+    line; ``None`` or an empty tuple means "no filter".
+    """
+
+    level: str = "people"
+    since: pd.Timestamp | None = None
+    until: pd.Timestamp | None = None
+    sectors: tuple[str, ...] = ()
+    municipalities: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+    def filters(self) -> dict[str, Any]:
+        """Keyword arguments for :meth:`netmap.Network.graph` (everything but ``level``)."""
+        out: dict[str, Any] = {}
+        if self.since is not None:
+            out["since"] = self.since
+        if self.until is not None:
+            out["until"] = self.until
+        for name in ("sectors", "municipalities", "regions", "kinds"):
+            values = getattr(self, name)
+            if values:
+                out[name] = list(values)
+        return out
+
+    def describe(self) -> str:
+        """One line for a report header, e.g. ``people graph, 2022-01-01 to 2022-12-31``."""
+        parts = [f"{self.level} graph"]
+        if self.since is not None or self.until is not None:
+            since = self.since.date().isoformat() if self.since is not None else "the start"
+            until = self.until.date().isoformat() if self.until is not None else "the end"
+            parts.append(f"{since} to {until}")
+        for name in ("sectors", "municipalities", "regions", "kinds"):
+            values = getattr(self, name)
+            if values:
+                parts.append(f"{name} {', '.join(values)}")
+        return ", ".join(parts)
+
+
+_FILTER_NAMES = ("since", "until", "sectors", "municipalities", "regions", "kinds")
+
+
+def _filter_decorators() -> list[Callable]:
+    return [
+        click.option(
+            "--since", type=DATE, default=None, help="Only collaborations on or after this date."
+        ),
+        click.option(
+            "--until", type=DATE, default=None, help="Only collaborations on or before this date."
+        ),
+        click.option(
+            "--sector",
+            "sectors",
+            multiple=True,
+            type=click.Choice(SECTORS, case_sensitive=False),
+            help="Only actors of this sector (repeat for several).",
+        ),
+        click.option(
+            "--municipality",
+            "municipalities",
+            multiple=True,
+            help="Only actors in this municipality (repeat for several).",
+        ),
+        click.option(
+            "--region", "regions", multiple=True, help="Only actors in this region (repeat)."
+        ),
+        click.option(
+            "--kind",
+            "kinds",
+            multiple=True,
+            type=click.Choice(COLLABORATION_KINDS, case_sensitive=False),
+            help="Only collaborations of this kind (repeat for several).",
+        ),
+    ]
+
+
+def _selection_decorator(func: Callable, *, with_level: bool) -> Callable:
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        level = kwargs.pop("level", "people")
+        filters = {name: kwargs.pop(name) for name in _FILTER_NAMES}
+        for name in ("sectors", "kinds"):
+            filters[name] = tuple(v.lower() for v in filters[name])
+        if (
+            filters["since"] is not None
+            and filters["until"] is not None
+            and filters["since"] > filters["until"]
+        ):
+            raise click.BadParameter(
+                f"--since ({filters['since'].date()}) is after --until "
+                f"({filters['until'].date()}); swap them.",
+                param_hint="--since/--until",
+            )
+        kwargs["selection"] = GraphSelection(level=level, **filters)
+        return func(*args, **kwargs)
+
+    decorators = _filter_decorators()
+    if with_level:
+        decorators.insert(
+            0,
+            click.option(
+                "--level",
+                type=click.Choice(["people", "organisations"]),
+                default="people",
+                show_default=True,
+                help="Graph of people, or of organisations.",
+            ),
+        )
+    for decorator in reversed(decorators):
+        wrapper = decorator(wrapper)
+    return wrapper
+
+
+def graph_options(func: Callable) -> Callable:
+    """Add ``--level``, ``--since``, ``--until``, ``--sector``, ``--municipality``,
+    ``--region`` and ``--kind`` to a command; it receives them as ``selection``
+    (a :class:`GraphSelection`)."""
+    return _selection_decorator(func, with_level=True)
+
+
+def filter_options(func: Callable) -> Callable:
+    """Like :func:`graph_options` without ``--level`` (for commands that show every level)."""
+    return _selection_decorator(func, with_level=False)
+
+
+def build_graph(net: Network, selection: GraphSelection) -> nx.Graph:
+    """Build the graph a command's options select."""
+    return net.graph(level=selection.level, **selection.filters())
+
+
+def load_network(path: str | Path) -> Network:
+    """Load PATH, or print what is wrong with it on stderr and exit with code 1.
+
+    Problems of an :class:`~netmap.errors.InvalidDataError` are printed as a table (see
+    :func:`echo_problems`); other :class:`~netmap.errors.NetmapError` as their message.
+    """
+    from netmap.io import load  # netmap.io is being written; import at the top once it is
+
+    try:
+        return load(path)
+    except InvalidDataError as err:
+        echo_problems(err.problems, err=True)
+        n = int((err.problems["severity"] == "error").sum())
+        click.echo(
+            f"\n{path}: {n} error{'s' if n != 1 else ''}; fix them and run the command again "
+            f"(`netmap validate {path}` lists them too).",
+            err=True,
+        )
+        raise SystemExit(EXIT_INVALID) from None
+    except NetmapError as err:
+        click.echo(f"Error: {err}", err=True)
+        raise SystemExit(EXIT_INVALID) from None
+
+
+def echo_table(
+    df: pd.DataFrame, *, max_rows: int | None = 50, err: bool = False, index: bool = False
+) -> None:
+    """Print a DataFrame as a plain, aligned text table.
+
+    Missing values print as empty cells, floats with at most four decimals, dates as ISO
+    dates. With more than ``max_rows`` rows, the first ``max_rows`` are printed and a last
+    line says how many were left out.
+    """
+    if df.empty:
+        click.echo("(no rows)", err=err)
+        return
+    shown = df if max_rows is None else df.head(max_rows)
+    text = _display_frame(shown).to_string(index=index)
+    click.echo("\n".join(line.rstrip() for line in text.splitlines()), err=err)
+    if max_rows is not None and len(df) > max_rows:
+        click.echo(
+            f"... {len(df) - max_rows} more rows (use --csv FILE or --json for all)", err=err
+        )
+
+
+def _display_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` with every cell as display text."""
+    out = pd.DataFrame(index=df.index)
+    for name in df.columns:
+        col = df[name]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            text = col.dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_float_dtype(col):
+            text = col.map(lambda v: f"{v:.4f}".rstrip("0").rstrip(".") if pd.notna(v) else "")
+        else:
+            text = col.map(lambda v: "" if _is_missing(v) else str(v))
+        out[name] = text.fillna("").astype(object)
+    return out
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (not isinstance(value, (str, list, tuple, dict)) and pd.isna(value))
+
+
+def echo_problems(
+    problems: pd.DataFrame, *, err: bool = False, max_rows: int | None = None
+) -> None:
+    """Print validation problems as a table: severity, file, row, column, value, problem, hint."""
+    problems = problems.reindex(columns=list(PROBLEM_COLUMNS))
+    rows = problems["row"].map(lambda r: "" if _is_missing(r) else str(int(r)))
+    echo_table(problems.assign(row=rows), max_rows=max_rows, err=err)
+
+
+@dataclass(frozen=True)
+class Output:
+    """Where a command's table goes: ``--csv FILE`` and/or ``--json``, else the terminal."""
+
+    csv: Path | None = None
+    json: bool = False
+
+
+def output_options(func: Callable) -> Callable:
+    """Add ``--csv FILE`` and ``--json``; the command receives them as ``output``."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        kwargs["output"] = Output(csv=kwargs.pop("csv_path"), json=kwargs.pop("as_json"))
+        return func(*args, **kwargs)
+
+    wrapper = click.option(
+        "--json", "as_json", is_flag=True, help="Print the table as JSON records (for machines)."
+    )(wrapper)
+    wrapper = click.option(
+        "--csv",
+        "csv_path",
+        type=click.Path(dir_okay=False, writable=True, path_type=Path),
+        default=None,
+        help="Also write the full table to this CSV file (UTF-8).",
+    )(wrapper)
+    return wrapper
+
+
+def to_json_records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of ``df`` as JSON-ready dicts: dates as ISO text, missing values as null."""
+    dates = {
+        name: df[name].dt.strftime("%Y-%m-%d")
+        for name in df.columns
+        if pd.api.types.is_datetime64_any_dtype(df[name])
+    }
+    return json.loads(df.assign(**dates).to_json(orient="records", force_ascii=False))
+
+
+def emit(df: pd.DataFrame, output: Output, *, max_rows: int | None = 50) -> None:
+    """Show a result table as the command's options ask.
+
+    ``--json`` prints JSON records (and nothing else) on stdout; otherwise the table is
+    printed with :func:`echo_table`. ``--csv FILE`` writes every row to FILE as well.
+    """
+    if output.csv is not None:
+        df.to_csv(output.csv, index=False, date_format="%Y-%m-%d")
+    if output.json:
+        click.echo(json.dumps(to_json_records(df), ensure_ascii=False, indent=2))
+    else:
+        echo_table(df, max_rows=max_rows)
+        if output.csv is not None:
+            click.echo(f"wrote {len(df)} rows to {output.csv}")
