@@ -16,6 +16,8 @@ from typing import Literal
 import networkx as nx
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import scipy.sparse as sp
 
 from netmap.errors import NetmapError
@@ -276,7 +278,7 @@ class Network:
         windowed = since_ts is not None or until_ts is not None
 
         if kinds is not None:
-            collabs = collabs[collabs["kind"].isin(list(kinds))]
+            collabs = collabs[_isin(collabs["kind"], list(kinds))]
         if windowed:
             collabs = collabs[_overlaps(collabs, since_ts, until_ts, undated_inside=False)]
             ties = ties[_overlaps(ties, since_ts, until_ts, undated_inside=True)]
@@ -287,29 +289,31 @@ class Network:
         ):
             if values is not None:
                 values = list(values)
-                orgs = orgs[orgs[column].isin(values)]
-                people = people[people[column].isin(values)]
-        part = part[part["collaboration_id"].isin(collabs["id"])]
-        part = part[part["person_id"].isin(people["id"]) | part["organisation_id"].isin(orgs["id"])]
+                orgs = orgs[_isin(orgs[column], values)]
+                people = people[_isin(people[column], values)]
+        part = part[_isin(part["collaboration_id"], collabs["id"])]
+        part = part[
+            _isin(part["person_id"], people["id"]) | _isin(part["organisation_id"], orgs["id"])
+        ]
         if windowed:
             active_people = set(part["person_id"].dropna()) | _tie_ends(ties, "person")
             active_orgs = (
                 set(part["organisation_id"].dropna())
                 | _tie_ends(ties, "organisation")
-                | set(people.loc[people["id"].isin(active_people), "organisation_id"].dropna())
+                | set(people.loc[_isin(people["id"], active_people), "organisation_id"].dropna())
             )
-            people = people[people["id"].isin(active_people)]
-            orgs = orgs[orgs["id"].isin(active_orgs)]
+            people = people[_isin(people["id"], active_people)]
+            orgs = orgs[_isin(orgs["id"], active_orgs)]
         ties = ties[
             (
                 (ties["source_type"] == "person")
-                & ties["source_id"].isin(people["id"])
-                & ties["target_id"].isin(people["id"])
+                & _isin(ties["source_id"], people["id"])
+                & _isin(ties["target_id"], people["id"])
             )
             | (
                 (ties["source_type"] == "organisation")
-                & ties["source_id"].isin(orgs["id"])
-                & ties["target_id"].isin(orgs["id"])
+                & _isin(ties["source_id"], orgs["id"])
+                & _isin(ties["target_id"], orgs["id"])
             )
         ]
         if until_ts is not None:
@@ -322,9 +326,7 @@ class Network:
             people.sort_values("id", kind="stable"),
             orgs.sort_values("id", kind="stable"),
             collabs.sort_values("id", kind="stable"),
-            part.sort_values(
-                ["collaboration_id", "person_id", "organisation_id"], kind="stable"
-            ),
+            part.sort_values(["collaboration_id", "person_id", "organisation_id"], kind="stable"),
             ties.sort_values(["source_type", "source_id", "target_id"], kind="stable"),
             None if pd.isna(reference) else reference,
         )
@@ -361,7 +363,7 @@ class Network:
         G = nx.Graph()
         G.add_nodes_from(_node_records(sel.people, "person"), bipartite=0)
         direct_orgs = sel.organisations[
-            sel.organisations["id"].isin(sel.participation["organisation_id"])
+            _isin(sel.organisations["id"], sel.participation["organisation_id"])
         ]
         G.add_nodes_from(_node_records(direct_orgs, "organisation"), bipartite=0)
         G.add_nodes_from(_node_records(sel.collaborations, "collaboration"), bipartite=1)
@@ -418,28 +420,33 @@ def _node_records(records: pd.DataFrame, node_type: str) -> list[tuple[str, dict
     records = records.rename(columns={"id": "record_id"})
     if node_type == "collaboration":
         records = records.assign(name=records["title"])
-    columns = list(records.columns)
+    columns = {name: _python_values(records[name]) for name in records.columns}
     nodes = []
-    for values in records.itertuples(index=False, name=None):
+    for i, record in enumerate(columns["record_id"]):
         attrs = {"type": node_type}
-        attrs.update(
-            (c, _plain(v)) for c, v in zip(columns, values, strict=True) if not _missing(v)
-        )
-        nodes.append((node_id(node_type, attrs["record_id"]), attrs))
+        for name, values in columns.items():
+            if values[i] is not None:
+                attrs[name] = values[i]
+        nodes.append((node_id(node_type, record), attrs))
     return nodes
 
 
-def _missing(value) -> bool:
-    return value is None or (not isinstance(value, str) and pd.isna(value))
+def _python_values(column: pd.Series) -> list:
+    """A column as Python scalars, ``None`` where missing; dates as ISO strings (for GraphML)."""
+    if pd.api.types.is_datetime64_any_dtype(column):
+        column = column.dt.strftime("%Y-%m-%d")
+    present = column.notna().to_numpy()
+    values = column.to_numpy(dtype=object)
+    return [v.item() if isinstance(v, np.generic) else v for v in np.where(present, values, None)]
 
 
-def _plain(value):
-    """Python scalars for node attributes (dates as ISO strings, so GraphML can store them)."""
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
+def _isin(column: pd.Series, values) -> pd.Series:
+    """``column.isin(values)`` for text columns, through Arrow (pandas' path is ~10x slower)."""
+    if isinstance(values, set):
+        values = list(values)
+    keys = pa.array(pd.Series(values, dtype="str").dropna().unique(), type=pa.large_string())
+    found = pc.is_in(pa.array(column, type=pa.large_string(), from_pandas=True), value_set=keys)
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=column.index)
 
 
 def _incidence(sel: _Selection, level: str) -> tuple[list[str], list[str], sp.csr_array]:
@@ -464,7 +471,9 @@ def _incidence(sel: _Selection, level: str) -> tuple[list[str], list[str], sp.cs
     collab_ids = sorted(sel.collaborations["id"])
     row_of = pd.Series(np.arange(len(actor_ids)), index=actor_ids)
     col_of = pd.Series(np.arange(len(collab_ids)), index=collab_ids)
-    pairs = pairs[pairs["actor"].isin(row_of.index) & pairs["collaboration_id"].isin(col_of.index)]
+    pairs = pairs[
+        _isin(pairs["actor"], row_of.index) & _isin(pairs["collaboration_id"], col_of.index)
+    ]
     rows = row_of.loc[pairs["actor"]].to_numpy()
     cols = col_of.loc[pairs["collaboration_id"]].to_numpy()
     B = sp.coo_array(
@@ -516,5 +525,5 @@ def _add_direct_ties(G: nx.Graph, ties: pd.DataFrame, node_type: str) -> None:
                 data[attr] += w
         else:
             G.add_edge(u, v, weight=w, collaborations=0, newman=w, recency=w)
-        if not _missing(kind):
+        if isinstance(kind, str):
             G.edges[u, v]["tie"] = kind
