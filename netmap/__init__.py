@@ -5,12 +5,19 @@ answer: who holds the network together, where are the missing links, who should 
 """
 
 from netmap.errors import InvalidDataError, NetmapError
+from netmap.io import load, validate_path, write_tables, write_templates
 from netmap.metrics import communities
 from netmap.network import Network
+from netmap.validate import validate_tables
 
 __all__ = [
     "InvalidDataError",
     "NetmapError",
     "Network",
     "communities",
+    "load",
+    "validate_path",
+    "validate_tables",
+    "write_tables",
+    "write_templates",
 ]

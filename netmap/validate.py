@@ -1,12 +1,106 @@
-"""Raw record tables (text as typed) -> typed tables, or one error listing every problem."""
+"""Raw record tables (text as typed) -> typed tables, or one error listing every problem.
+
+The reader (:mod:`netmap.io`) turns files into :class:`RawTable` objects: the header and
+every cell as the text the user typed, with the row number Excel shows. This module checks
+them against the record model of :mod:`netmap.schema` and returns a :class:`Validation`: the
+typed tables, every problem found (errors and warnings, with file, row, column, value, what
+is wrong and what to do) and a load report. Every rule runs on every row; nothing stops at
+the first problem.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import numbers
 import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
+from rapidfuzz import fuzz, process
 
-__all__ = ["parse_date"]
+from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
+from netmap.network import Network
+from netmap.schema import TABLE_ORDER, TABLES, Column, Table
+
+__all__ = [
+    "DERIVED_COLUMNS",
+    "LOAD_REPORT_COLUMNS",
+    "RawTable",
+    "Validation",
+    "cell_text",
+    "closest_match",
+    "empty_table",
+    "normalise_name",
+    "parse_date",
+    "parse_number",
+    "validate_raw",
+    "validate_tables",
+]
+
+#: Columns of a load report: one row per table.
+LOAD_REPORT_COLUMNS = ("table", "file", "rows_read", "rows_used", "rows_rejected")
+
+#: Columns netmap derives itself; if a ``ties`` input has them they are recomputed.
+DERIVED_COLUMNS = {"ties": ("source_type", "target_type")}
+#: Column names netmap uses for node attributes of its own; a record column may not take them.
+_RESERVED = ("type", "record_id", "bipartite")
+#: The word for one record of each table, in messages.
+_RECORD = {
+    "organisations": "organisation",
+    "people": "person",
+    "collaborations": "collaboration",
+    "participation": "participation row",
+    "ties": "tie",
+}
+#: Whole-name alternatives accepted for choice values (after case and space folding).
+_SYNONYMS = {
+    "sector": {
+        "offentlig": "public",
+        "offentlig_sektor": "public",
+        "civilsamhälle": "civil_society",
+        "civilsamhället": "civil_society",
+        "ideell": "civil_society",
+        "ideell_sektor": "civil_society",
+        "idéburen": "civil_society",
+        "näringsliv": "business",
+        "näringslivet": "business",
+        "företag": "business",
+        "privat": "business",
+        "akademi": "academia",
+        "akademin": "academia",
+        "universitet": "academia",
+        "högskola": "academia",
+        "annat": "other",
+        "övrigt": "other",
+    },
+    "kind": {
+        "möte": "meeting",
+        "träff": "meeting",
+        "konferens": "conference",
+        "projekt": "project",
+        "överenskommelse": "agreement",
+        "avtal": "agreement",
+        "dialog": "dialogue",
+        "annat": "other",
+        "övrigt": "other",
+    },
+    "role": {
+        "organizer": "organiser",
+        "arrangör": "organiser",
+        "deltagare": "participant",
+        "talare": "speaker",
+        "föreläsare": "speaker",
+        "finansiär": "funder",
+    },
+}
+#: How many distinct unknown values get a "did you mean" (fuzzy search costs time).
+_MAX_SUGGESTIONS = 200
+
+# ---------------------------------------------------------------- cells and dates
 
 #: Years a record date may have; anything else is almost surely a typo (2202, 0022).
 _YEARS = range(1800, 2200)
@@ -80,3 +174,1183 @@ def parse_date(text: str) -> pd.Timestamp | None:
         return pd.Timestamp(year=year, month=month, day=day)
     except ValueError:
         return None
+
+
+def _date_hint(text: str) -> str:
+    """What to do about a value :func:`parse_date` refused."""
+    usual = "Write dates as 2022-06-08 (8/6/2022 and 8 juni 2022 work too)."
+    if re.fullmatch(r"\d{5}(?:\.\d+)?", text):
+        return "This looks like an Excel date serial number: format the cells as dates. " + usual
+    if m := re.search(r"\d{4}", text):
+        if int(m[0]) not in _YEARS and (
+            _ISO.fullmatch(text) or _DAY_FIRST.fullmatch(text) or _COMPACT.fullmatch(text)
+        ):
+            return f"The year {m[0]} looks like a typo. " + usual
+        return "There is no such day in the calendar; check day and month. " + usual
+    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", text):
+        return "Write the year with four digits. " + usual
+    return usual
+
+
+_NUMBER_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+
+def parse_number(text: str) -> float | None:
+    """Read a number written with a decimal point or a Swedish decimal comma; None if not.
+
+    Examples
+    --------
+    >>> parse_number("65,58"), parse_number("-17.3"), parse_number("1 000,5")
+    (65.58, -17.3, 1000.5)
+    >>> parse_number("many") is None
+    True
+    """
+    text = _NUMBER_SPACES.sub("", text).replace("\u2212", "-")
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    if not re.fullmatch(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?", text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def cell_text(value: object) -> str:
+    """The text of one cell as a user sees it: dates as ISO dates, whole numbers without ``.0``.
+
+    Used for Excel cells and for DataFrames built in code, so that both are checked by the
+    same rules as text read from a CSV file. Missing values (None, NaN, NaT) become ``""``.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> cell_text(datetime.datetime(2022, 6, 8)), cell_text(3.0), cell_text(0.5), cell_text(None)
+    ('2022-06-08', '3', '0.5', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | np.bool_):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if pd.isna(value):
+            return ""
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        value = float(value)
+        if math.isnan(value):
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if value is pd.NA or value is pd.NaT:
+        return ""
+    return str(value)
+
+
+def _clean_text(text: str) -> str:
+    """Trim surrounding whitespace and compose Unicode (å typed as a + ring becomes å)."""
+    text = text.strip()
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def normalise_name(text: str) -> str:
+    """The canonical form of a header cell or table name: trimmed, lower case, runs of
+    spaces and dashes as ``_``.
+
+    Examples
+    --------
+    >>> normalise_name(" Start date "), normalise_name("Organisation-ID")
+    ('start_date', 'organisation_id')
+    """
+    return re.sub(r"[\s\-]+", "_", _clean_text(text).lower())
+
+
+def _fold(text: str) -> str:
+    """A choice value folded for matching: lower case, spaces and dashes as ``_``."""
+    return normalise_name(text)
+
+
+def _column_letter(position: int) -> str:
+    """Excel's letter for a 0-based column position (0 -> A, 26 -> AA)."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _quoted(values: Iterable[str]) -> str:
+    return ", ".join(values)
+
+
+def closest_match(value: str, options: Iterable[str], *, cutoff: float = 75) -> str | None:
+    """The option most like ``value`` (a case-insensitive match first), or None.
+
+    ``cutoff`` is the least similarity (0–100, :func:`rapidfuzz.fuzz.ratio`) to accept.
+
+    Examples
+    --------
+    >>> closest_match("publik", ["public", "business"]), closest_match("p1", ["P1"])
+    ('public', 'P1')
+    """
+    options = list(options)
+    folded = {o.casefold(): o for o in options}
+    if value.casefold() in folded:
+        return folded[value.casefold()]
+    found = process.extractOne(value, options, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return None if found is None else found[0]
+
+
+# ---------------------------------------------------------------- raw tables
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """One table as read, before any check: every cell is the text the user typed.
+
+    Parameters
+    ----------
+    name : str
+        The record table (``people``, ...).
+    file : str
+        Where it came from, as problems name it: ``people.csv``, ``records.xlsx, sheet
+        People``, or the table name for DataFrames built in code.
+    header : tuple of str
+        The header cells as typed (before case folding).
+    cells : DataFrame
+        One row per record row below the header, one column per position (0, 1, ...), every
+        value a str (``""`` when empty); it may be wider than ``header`` when cells stand
+        under no header. Trailing blank rows are not included.
+    rows : numpy array of int
+        The row number Excel shows for each row of ``cells`` (the header is ``header_row``).
+    header_row : int
+        The row number of the header.
+    """
+
+    name: str
+    file: str
+    header: tuple[str, ...]
+    cells: pd.DataFrame
+    rows: np.ndarray
+    header_row: int = 1
+
+    @classmethod
+    def from_records(
+        cls,
+        name: str,
+        file: str,
+        records: list[list[str]],
+        *,
+        first_row: int = 1,
+    ) -> RawTable:
+        """A raw table from lines of cells (header first); leading and trailing blank lines
+        are dropped, and ``first_row`` is the row number of ``records[0]``."""
+
+        def blank(record):
+            return not any(cell.strip() for cell in record)
+
+        start = next((i for i, r in enumerate(records) if not blank(r)), len(records))
+        end = len(records)
+        while end > start and blank(records[end - 1]):
+            end -= 1
+        header = records[start] if start < end else []
+        body = records[start + 1 : end]
+        width = max([len(header), *(len(r) for r in body)])
+        cells = pd.DataFrame(
+            [[*r, *([""] * (width - len(r)))] for r in body],
+            columns=range(width),
+            dtype=object,
+        )
+        rows = np.arange(len(body)) + first_row + start + 1
+        return cls(name, file, tuple(header), cells, rows, header_row=first_row + start)
+
+
+def _raw_from_frame(name: str, df: pd.DataFrame, file: str) -> RawTable:
+    """A DataFrame built in code as a raw table: rows numbered as if written to a sheet."""
+    header = tuple(cell_text(c) for c in df.columns)
+    cells = pd.DataFrame(
+        {i: df.iloc[:, i].map(cell_text).astype(object) for i in range(df.shape[1])},
+        index=range(len(df)),
+    )
+    return RawTable(name, file, header, cells, np.arange(len(df)) + 2)
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """The typed table ``name`` with no rows (every column of the record model, typed).
+
+    Examples
+    --------
+    >>> empty_table("ties").columns.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['source_id', 'target_id', 'kind', 'start_date', 'end_date', 'weight',
+     'source_type', 'target_type']
+    """
+    table = TABLES[name]
+    columns = {c.name: _typed_column(c, []) for c in table.columns}
+    for derived in DERIVED_COLUMNS.get(name, ()):
+        columns[derived] = pd.Series([], dtype="str")
+    return pd.DataFrame(columns)
+
+
+def _typed_column(column: Column, values) -> pd.Series:
+    if column.kind == "date":
+        return pd.Series(values, dtype="datetime64[us]")
+    if column.kind == "number":
+        return pd.Series(values, dtype="float64")
+    return pd.Series(values, dtype="str")
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class Validation:
+    """The outcome of checking record tables.
+
+    Attributes
+    ----------
+    tables : dict of str to DataFrame, or None
+        The typed tables when there are no errors, else None.
+    problems : DataFrame
+        Every error and warning, columns :data:`netmap.errors.PROBLEM_COLUMNS`: errors
+        first, then warnings, each in table order, then by row.
+    load_report : DataFrame
+        Columns :data:`LOAD_REPORT_COLUMNS`: per table, ``rows_read`` (every row below the
+        header up to the last non-blank row), ``rows_used`` (records in the typed table) and
+        ``rows_rejected`` (blank rows and rows with an error); read = used + rejected.
+    source : str or None
+        Where the records came from.
+    """
+
+    tables: dict[str, pd.DataFrame] | None
+    problems: pd.DataFrame
+    load_report: pd.DataFrame
+    source: str | None = None
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """The problems of severity ``error``."""
+        return self.problems[self.problems["severity"] == "error"].reset_index(drop=True)
+
+    @property
+    def warnings(self) -> pd.DataFrame:
+        """The problems of severity ``warning``."""
+        return self.problems[self.problems["severity"] == "warning"].reset_index(drop=True)
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no errors (warnings allowed)."""
+        return self.tables is not None
+
+    def network(self) -> Network:
+        """The :class:`~netmap.network.Network`, or raise one InvalidDataError with every problem.
+
+        Raises
+        ------
+        InvalidDataError
+            When there is at least one error; ``.problems`` lists errors and warnings.
+        """
+        if self.tables is None:
+            raise InvalidDataError(self.problems)
+        return Network(
+            self.tables,
+            load_report=self.load_report,
+            warnings=self.warnings,
+            source=self.source,
+        )
+
+
+class _Problems:
+    """Collects problems; remembers which rows of which table have errors."""
+
+    def __init__(self) -> None:
+        self.records: list[dict] = []
+        self.error_rows: dict[str, set[int]] = {}
+
+    def add(
+        self,
+        severity: str,
+        table: str | None,
+        file: str,
+        row: int | None,
+        column: str | None,
+        value: str | None,
+        problem: str,
+        hint: str,
+    ) -> None:
+        self.records.append(
+            {
+                "severity": severity,
+                "file": file,
+                "row": row,
+                "column": column,
+                "value": value,
+                "problem": problem,
+                "hint": hint,
+                "_table": table,
+            }
+        )
+        if severity == "error" and table is not None and row is not None:
+            self.error_rows.setdefault(table, set()).add(int(row))
+
+    def frame(self) -> pd.DataFrame:
+        df = pd.DataFrame(self.records, columns=[*PROBLEM_COLUMNS, "_table"])
+        order = {name: i for i, name in enumerate(TABLE_ORDER)}
+        df["_order"] = df["_table"].map(order).fillna(-1)
+        df["_row"] = df["row"].fillna(-1)
+        df["_warning"] = df["severity"] == "warning"
+        df = df.sort_values(["_warning", "_order", "_row"], kind="stable")
+        df = df[list(PROBLEM_COLUMNS)].reset_index(drop=True)
+        df["row"] = df["row"].astype("Int64")
+        for name in ("severity", "file", "column", "value", "problem", "hint"):
+            df[name] = df[name].astype("str")
+        return df
+
+
+@dataclass
+class _Checked:
+    """One table during checking: cleaned text by canonical column name, and typed values."""
+
+    table: Table
+    file: str
+    rows: np.ndarray  # Excel row of each record (blank rows removed)
+    text: pd.DataFrame  # cleaned text, None when empty; canonical column names
+    rows_read: int
+    blank_rows: int
+    typed: dict[str, pd.Series] = field(default_factory=dict)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    def has(self, column: str) -> bool:
+        return column in self.text.columns
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def validate_tables(
+    tables: Mapping[str, pd.DataFrame], *, source: str | None = "tables built in code"
+) -> Network:
+    """Check record tables built in code (a notebook, an importer) and return the Network.
+
+    The same rules as :func:`netmap.load` apply: every cell is read as the text it would
+    show in a sheet (:func:`cell_text`), so ``1.0`` and ``"1"`` are the same id and a
+    ``datetime`` is a date. Problems name the table as ``file`` and number rows as if the
+    table were written to a sheet (header row 1, first record row 2).
+
+    Parameters
+    ----------
+    tables : mapping of str to DataFrame
+        ``organisations``, ``people``, ``collaborations``, ``participation`` and optionally
+        ``ties``; column names are matched case-insensitively.
+    source : str, optional
+        A description kept as :attr:`Network.source`.
+
+    Returns
+    -------
+    Network
+
+    Raises
+    ------
+    InvalidDataError
+        With every problem, when at least one is an error.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tables = {
+    ...     "organisations": pd.DataFrame({"id": ["O1"], "name": ["Luleå kommun"],
+    ...         "sector": ["Public"], "kind": ["kommun"], "municipality": ["Luleå"],
+    ...         "region": ["Norrbotten"]}),
+    ...     "people": pd.DataFrame({"id": ["P1", "P2"], "name": ["Anna", "Erik"],
+    ...         "organisation_id": ["O1", "O1"], "role": ["samordnare", None]}),
+    ...     "collaborations": pd.DataFrame({"id": ["C1"], "title": ["Nätverksträff"],
+    ...         "kind": ["meeting"], "start_date": ["8 juni 2022"], "municipality": ["Luleå"],
+    ...         "theme": [None]}),
+    ...     "participation": pd.DataFrame({"collaboration_id": ["C1", "C1"],
+    ...         "person_id": ["P1", "P2"], "role": ["organiser", None]}),
+    ... }
+    >>> net = validate_tables(tables)
+    >>> net.tables["participation"]["role"].tolist()  # an empty role means participant
+    ['organiser', 'participant']
+    >>> net.tables["collaborations"]["start_date"].dt.date.tolist()
+    [datetime.date(2022, 6, 8)]
+
+    A participation row that names a person nobody listed is an error:
+
+    >>> tables["participation"].loc[1, "person_id"] = "P9"
+    >>> validate_tables(tables)
+    Traceback (most recent call last):
+    ...
+    netmap.errors.InvalidDataError: 1 problem in the records:
+      participation row 3, column person_id ('P9'): no person has the id 'P9'. Fix: ...
+    """
+    raw = {
+        normalise_name(str(name)): _raw_from_frame(normalise_name(str(name)), df, str(name))
+        for name, df in tables.items()
+    }
+    problems = _Problems()
+    for name in TABLE_ORDER:
+        if name not in raw and TABLES[name].required:
+            problems.add(
+                "error",
+                name,
+                name,
+                None,
+                None,
+                None,
+                f"the table {name} is missing",
+                f"Pass a DataFrame under the key '{name}' with the columns "
+                f"{_quoted(_required_columns(TABLES[name]))}.",
+            )
+    return _validate(raw, problems, source=source).network()
+
+
+def validate_raw(
+    raw: Mapping[str, RawTable],
+    *,
+    problems: Iterable[Mapping] = (),
+    source: str | None = None,
+) -> Validation:
+    """Check raw tables (as :mod:`netmap.io` reads them) and return a :class:`Validation`.
+
+    ``problems`` are problems the reader already found (missing or unreadable files), with
+    the keys of :data:`netmap.errors.PROBLEM_COLUMNS` and ``table``.
+    """
+    collected = _Problems()
+    for p in problems:
+        collected.add(
+            p["severity"],
+            p.get("table"),
+            p["file"],
+            p.get("row"),
+            p.get("column"),
+            p.get("value"),
+            p["problem"],
+            p["hint"],
+        )
+    return _validate(raw, collected, source=source)
+
+
+def _validate(raw: Mapping[str, RawTable], problems: _Problems, *, source) -> Validation:
+    checked: dict[str, _Checked] = {}
+    for name in TABLE_ORDER:
+        if name in raw:
+            table = _check_table(raw[name], TABLES[name], problems)
+            if table is not None:
+                checked[name] = table
+    _check_references(checked, problems)
+    _check_participation(checked, problems)
+    _check_ties(checked, problems)
+    _warn_loose_ends(checked, problems)
+    report = _load_report(raw, checked, problems)
+    frame = problems.frame()
+    if (frame["severity"] == "error").any():
+        return Validation(None, frame, report, source)
+    return Validation(_typed_tables(checked), frame, report, source)
+
+
+# ---------------------------------------------------------------- one table
+
+
+def _required_columns(table: Table) -> list[str]:
+    return [c.name for c in table.columns if c.required]
+
+
+def _check_table(raw: RawTable, table: Table, problems: _Problems) -> _Checked | None:
+    """Check the header and every cell of one table; None when it is not a table at all."""
+    name, file = table.name, raw.file
+    header = [normalise_name(h) for h in raw.header]
+    known = set(table.column_names) | set(DERIVED_COLUMNS.get(name, ()))
+    if not known & set(header):
+        first = ", ".join(h for h in raw.header if h.strip())[:80]
+        problems.add(
+            "error",
+            name,
+            file,
+            None,
+            None,
+            first or None,
+            f"this is not a {name} table: its first row names none of its columns",
+            f"The first row must name the columns: {_describe_columns(table)}. "
+            "`netmap templates DIR` writes empty files with the right header.",
+        )
+        return None
+
+    cells = raw.cells.map(_clean_text) if len(raw.cells) else raw.cells
+    nonblank = (cells != "").any(axis=1).to_numpy() if cells.shape[1] else np.zeros(0, bool)
+    for row in raw.rows[~nonblank]:
+        problems.add(
+            "warning",
+            name,
+            file,
+            int(row),
+            None,
+            None,
+            "blank row, skipped",
+            "Delete the empty row; it is not counted as a record.",
+        )
+    cells, rows = cells[nonblank].reset_index(drop=True), raw.rows[nonblank]
+
+    columns: dict[str, int] = {}
+    for position in range(cells.shape[1]):
+        canonical = header[position] if position < len(header) else ""
+        letter = _column_letter(position)
+        if not canonical:
+            has_values = cells[position] != ""
+            if has_values.any():
+                at = rows[has_values.to_numpy()]
+                listed = ", ".join(map(str, at[:10])) + (", ..." if len(at) > 10 else "")
+                problems.add(
+                    "error",
+                    name,
+                    file,
+                    int(at[0]),
+                    letter,
+                    cells.loc[has_values, position].iloc[0],
+                    f"{len(at)} value{'s' if len(at) != 1 else ''} in column {letter}, "
+                    f"which has no header (rows {listed})",
+                    f"Name column {letter} in the header row to keep it as an extra "
+                    "attribute, or delete the values. In a CSV file a value that contains "
+                    "the separator must be in double quotes.",
+                )
+            continue
+        if canonical in columns:
+            first = _column_letter(columns[canonical])
+            problems.add(
+                "error",
+                name,
+                file,
+                raw.header_row,
+                canonical,
+                raw.header[position],
+                f"the column {canonical} appears twice (columns {first} and {letter})",
+                "Rename or delete one of them.",
+            )
+            continue
+        if canonical in _RESERVED:
+            problems.add(
+                "error",
+                name,
+                file,
+                raw.header_row,
+                canonical,
+                raw.header[position],
+                f"the column name '{canonical}' is reserved by netmap",
+                f"Rename column {letter}, e.g. to '{canonical}_note'; netmap stores "
+                f"'{canonical}' on every graph node itself.",
+            )
+            continue
+        if canonical in DERIVED_COLUMNS.get(name, ()):
+            continue  # netmap computes it
+        columns[canonical] = position
+
+    present_unknown = [c for c in columns if c not in table.column_names]
+    for column in table.columns:
+        if column.required and column.name not in columns:
+            alike = closest_match(column.name, present_unknown, cutoff=70)
+            rename = f" Is '{alike}' meant to be it? Then rename it." if alike else ""
+            problems.add(
+                "error",
+                name,
+                file,
+                None,
+                column.name,
+                None,
+                f"the column {column.name} is missing",
+                f"Add a column named {column.name} to the header row (row "
+                f"{raw.header_row}).{rename}",
+            )
+
+    text = pd.DataFrame(
+        {c: cells[p].where(cells[p] != "", None) for c, p in columns.items()},
+        index=range(len(cells)),
+    )
+    checked = _Checked(
+        table=table,
+        file=file,
+        rows=rows,
+        text=text,
+        rows_read=len(raw.rows),
+        blank_rows=int((~nonblank).sum()),
+        extras=present_unknown,
+    )
+    for column in table.columns:
+        if checked.has(column.name):
+            checked.typed[column.name] = _check_column(checked, column, problems)
+    _check_keys(checked, problems)
+    _check_date_order(checked, problems)
+    return checked
+
+
+def _describe_columns(table: Table) -> str:
+    required = [c.name for c in table.columns if c.required]
+    optional = [c.name for c in table.columns if not c.required]
+    text = ", ".join(required)
+    return text + (f" (optional: {', '.join(optional)})" if optional else "")
+
+
+def _report_rows(
+    checked: _Checked,
+    problems: _Problems,
+    mask: np.ndarray,
+    column: str | None,
+    values: Iterable,
+    problem,
+    hint,
+    *,
+    severity: str = "error",
+) -> None:
+    """Add one problem per row where ``mask`` holds.
+
+    ``problem`` and ``hint`` are text, or callables of the row's value and position.
+    """
+    values = list(values)
+    for pos in np.flatnonzero(mask):
+        value = values[pos]
+        problems.add(
+            severity,
+            checked.name,
+            checked.file,
+            int(checked.rows[pos]),
+            column,
+            None if value is None else str(value),
+            problem(value, pos) if callable(problem) else problem,
+            hint(value, pos) if callable(hint) else hint,
+        )
+
+
+def _check_column(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
+    """Check one column's cells and return its typed values."""
+    text = checked.text[column.name]
+    empty = text.isna().to_numpy()
+    record = _RECORD[checked.name]
+    if column.nonempty:
+        _report_rows(
+            checked,
+            problems,
+            empty,
+            column.name,
+            text,
+            f"empty {column.name}",
+            f"Fill in {column.name}: every {record} needs one.",
+        )
+    if column.kind == "date":
+        return _check_dates(checked, column, problems)
+    if column.kind == "number":
+        return _check_numbers(checked, column, problems)
+    if column.kind == "choice":
+        return _check_choices(checked, column, problems)
+    return pd.Series(text.to_numpy(), dtype="str")
+
+
+def _check_dates(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
+    text = checked.text[column.name]
+    parsed = {v: parse_date(v) for v in text.dropna().unique()}
+    values = text.map(parsed)
+    bad = (text.notna() & values.isna()).to_numpy()
+    _report_rows(
+        checked,
+        problems,
+        bad,
+        column.name,
+        text,
+        f"not a date in {column.name}",
+        lambda value, _: _date_hint(value),
+    )
+    return pd.Series(values.to_numpy(), dtype="datetime64[us]")
+
+
+_NUMBER_RANGES = {
+    "lat": (-90.0, 90.0, "Latitude is degrees north (Sweden: 55 to 69); are lat and lon swapped?"),
+    "lon": (-180.0, 180.0, "Longitude is degrees east (Sweden: 11 to 24)."),
+}
+
+
+def _check_numbers(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
+    text = checked.text[column.name]
+    parsed = {v: parse_number(v) for v in text.dropna().unique()}
+    values = pd.Series(text.map(parsed).to_numpy(), dtype="float64")
+    bad = (text.notna() & values.isna()).to_numpy()
+    _report_rows(
+        checked,
+        problems,
+        bad,
+        column.name,
+        text,
+        f"{column.name} is not a number",
+        "Write a number like 65.58 (a decimal comma, 65,58, works too).",
+    )
+    if column.name in _NUMBER_RANGES:
+        low, high, hint = _NUMBER_RANGES[column.name]
+        outside = ((values < low) | (values > high)).to_numpy()
+        _report_rows(
+            checked,
+            problems,
+            outside,
+            column.name,
+            text,
+            f"{column.name} is outside {low:g} to {high:g}",
+            hint,
+        )
+    if column.name == "weight":
+        _report_rows(
+            checked,
+            problems,
+            (values <= 0).to_numpy(),
+            column.name,
+            text,
+            "weight must be a positive number",
+            "Use a positive strength (empty means 1), or delete the row if there is no tie.",
+        )
+    return values
+
+
+def _check_choices(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
+    text = checked.text[column.name]
+    synonyms = _SYNONYMS.get(column.name, {})
+    allowed = {c: c for c in column.choices} | synonyms
+    canonical = {v: allowed.get(_fold(v)) for v in text.dropna().unique()}
+    values = text.map(canonical)
+    bad = (text.notna() & values.isna()).to_numpy()
+    choices = ", ".join(column.choices)
+
+    def hint(value: str, _) -> str:
+        alike = closest_match(_fold(value), list(allowed), cutoff=70)
+        guess = f"Did you mean '{allowed[alike]}'? " if alike else ""
+        return f"{guess}Use one of: {choices}."
+
+    _report_rows(checked, problems, bad, column.name, text, f"unknown {column.name}", hint)
+    if column.name == "role" and checked.name == "participation":
+        values = values.where(text.notna(), "participant")
+    return pd.Series(values.to_numpy(), dtype="str")
+
+
+def _check_keys(checked: _Checked, problems: _Problems) -> None:
+    key = checked.table.key
+    if key is None or not checked.has(key):
+        return
+    ids = checked.typed[key]
+    repeated = (ids.duplicated(keep="first") & ids.notna()).to_numpy()
+    if not repeated.any():
+        return
+    first_row = dict(
+        zip(
+            ids[~ids.duplicated(keep="first")],
+            checked.rows[~ids.duplicated().to_numpy()],
+            strict=True,
+        )
+    )
+    record = _RECORD[checked.name]
+    _report_rows(
+        checked,
+        problems,
+        repeated,
+        key,
+        ids,
+        lambda v, _: f"duplicate id: '{v}' is already used on row {first_row[v]}",
+        f"Give each {record} its own id, or delete the repeated row.",
+    )
+
+
+def _check_date_order(checked: _Checked, problems: _Problems) -> None:
+    if "start_date" not in checked.typed or "end_date" not in checked.typed:
+        return
+    start, end = checked.typed["start_date"], checked.typed["end_date"]
+    before = (end < start).to_numpy()
+    _report_rows(
+        checked,
+        problems,
+        before,
+        "end_date",
+        checked.text["end_date"],
+        lambda _, pos: f"end_date is before start_date ({start[pos].date().isoformat()})",
+        "Swap the dates, or correct one of them.",
+    )
+
+
+# ---------------------------------------------------------------- across tables
+
+
+def _known_ids(checked: Mapping[str, _Checked], name: str) -> set[str] | None:
+    """The ids of table ``name``, or None when they cannot be known (table or column missing)."""
+    table = checked.get(name)
+    if table is None or "id" not in table.typed:
+        return None
+    return set(table.typed["id"].dropna())
+
+
+def _check_references(checked: Mapping[str, _Checked], problems: _Problems) -> None:
+    for table in checked.values():
+        for column in table.table.columns:
+            if column.kind != "reference" or column.name not in table.typed:
+                continue
+            if len(column.references) != 1:
+                continue  # ties: checked with the endpoint types in _check_ties
+            target = column.references[0]
+            known = _known_ids(checked, target)
+            if known is None:
+                continue
+            values = table.typed[column.name]
+            unknown = (values.notna() & ~values.isin(known)).to_numpy()
+            if unknown.any():
+                _report_unknown(table, problems, unknown, column.name, values, target, checked)
+
+
+def _report_unknown(
+    table: _Checked,
+    problems: _Problems,
+    mask: np.ndarray,
+    column: str,
+    values: pd.Series,
+    target: str,
+    checked: Mapping[str, _Checked],
+) -> None:
+    known = sorted(_known_ids(checked, target) or ())
+    record = _RECORD[target]
+    where = checked[target].file if target in checked else target
+    suggestions: dict[str, str | None] = {}
+    for value in pd.unique(values[mask]):
+        if len(suggestions) < _MAX_SUGGESTIONS:
+            suggestions[value] = closest_match(value, known, cutoff=80)
+
+    def hint(value: str, _) -> str:
+        alike = suggestions.get(value)
+        guess = f"Did you mean '{alike}'? " if alike else ""
+        return f"{guess}Correct the id, or add a {record} with the id '{value}' to {where}."
+
+    _report_rows(
+        table,
+        problems,
+        mask,
+        column,
+        values,
+        lambda v, _: f"no {record} has the id '{v}'",
+        hint,
+    )
+
+
+def _check_participation(checked: Mapping[str, _Checked], problems: _Problems) -> None:
+    part = checked.get("participation")
+    if part is None:
+        return
+    n = len(part.text)
+    person = part.typed.get("person_id", pd.Series([None] * n, dtype="str"))
+    org = part.typed.get("organisation_id", pd.Series([None] * n, dtype="str"))
+    blank = [None] * n
+    _report_rows(
+        part,
+        problems,
+        (person.isna() & org.isna()).to_numpy(),
+        "person_id",
+        blank,
+        "neither person_id nor organisation_id is filled",
+        "Fill person_id (a person took part) or organisation_id (an organisation took part "
+        "as a whole).",
+    )
+    _report_rows(
+        part,
+        problems,
+        (person.notna() & org.notna()).to_numpy(),
+        "organisation_id",
+        org,
+        "both person_id and organisation_id are filled",
+        "Fill only one of them. To say which organisation the person came from, set their "
+        "organisation_id in the people table.",
+    )
+    if "collaboration_id" not in part.typed:
+        return
+    collab = part.typed["collaboration_id"]
+    for column, actor, record in (
+        ("person_id", person, "person"),
+        ("organisation_id", org, "organisation"),
+    ):
+        pairs = pd.DataFrame({"a": actor, "c": collab})
+        listed = pairs.notna().all(axis=1)
+        again = (pairs.duplicated(keep="first") & listed).to_numpy()
+        if not again.any():
+            continue
+        firsts = pairs[listed & ~pairs.duplicated(keep="first")]
+        first_row = dict(
+            zip(zip(firsts["a"], firsts["c"], strict=True), part.rows[firsts.index], strict=True)
+        )
+        _report_rows(
+            part,
+            problems,
+            again,
+            column,
+            actor,
+            lambda a, pos, _r=record, _first=first_row: (
+                f"{_r} '{a}' is already listed in collaboration '{collab[pos]}' on row "
+                f"{_first[(a, collab[pos])]}"
+            ),
+            f"Delete the repeated row: one row per {record} and collaboration (keep the one "
+            "with the main role).",
+        )
+
+
+def _check_ties(checked: Mapping[str, _Checked], problems: _Problems) -> None:
+    ties = checked.get("ties")
+    if ties is None or "source_id" not in ties.typed or "target_id" not in ties.typed:
+        return
+    source, target = ties.typed["source_id"], ties.typed["target_id"]
+    _report_rows(
+        ties,
+        problems,
+        (source.notna() & (source == target)).to_numpy(),
+        "target_id",
+        target,
+        lambda v, _: f"a tie from '{v}' to itself",
+        "A tie joins two different people or organisations: correct source_id or target_id, "
+        "or delete the row.",
+    )
+    people, orgs = _known_ids(checked, "people"), _known_ids(checked, "organisations")
+    if people is None or orgs is None:
+        return
+    types = {}
+    for column, ids in (("source_id", source), ("target_id", target)):
+        is_person, is_org = ids.isin(people), ids.isin(orgs)
+        types[column] = pd.Series(
+            np.select([is_person & ~is_org, is_org & ~is_person], ["person", "organisation"], None),
+            dtype="str",
+        )
+        everyone = sorted(people | orgs)
+        unknown = (ids.notna() & ~is_person & ~is_org).to_numpy()
+        suggestions = {
+            v: closest_match(v, everyone, cutoff=80)
+            for v in pd.unique(ids[unknown])[:_MAX_SUGGESTIONS]
+        }
+        _report_rows(
+            ties,
+            problems,
+            unknown,
+            column,
+            ids,
+            lambda v, _: f"no person or organisation has the id '{v}'",
+            lambda v, _, _s=suggestions: (
+                (f"Did you mean '{_s[v]}'? " if _s.get(v) else "")
+                + "Correct the id, or add the person or organisation it names."
+            ),
+        )
+        _report_rows(
+            ties,
+            problems,
+            (is_person & is_org).to_numpy(),
+            column,
+            ids,
+            lambda v, _: f"'{v}' is both a person id and an organisation id",
+            "Give the person and the organisation different ids (e.g. P-… and O-…), so the "
+            "tie says which one it means.",
+        )
+    mixed = (
+        types["source_id"].notna()
+        & types["target_id"].notna()
+        & (types["source_id"] != types["target_id"])
+    ).to_numpy()
+    _report_rows(
+        ties,
+        problems,
+        mixed,
+        "target_id",
+        target,
+        lambda v, pos: (
+            f"'{source[pos]}' is a {types['source_id'][pos]} but '{v}' is an "
+            f"{types['target_id'][pos]}"
+            if types["target_id"][pos] == "organisation"
+            else f"'{source[pos]}' is an organisation but '{v}' is a person"
+        ),
+        "A tie joins two people or two organisations. To say where a person works, set "
+        "organisation_id in the people table.",
+    )
+    ties.typed["source_type"] = types["source_id"]
+    ties.typed["target_type"] = types["target_id"]
+    pair = pd.DataFrame(
+        {
+            "a": np.minimum(source.fillna(""), target.fillna("")),
+            "b": np.maximum(source.fillna(""), target.fillna("")),
+        }
+    )
+    again = (pair.duplicated(keep="first") & source.notna() & target.notna()).to_numpy()
+    if again.any():
+        firsts = pair[~pair.duplicated(keep="first")]
+        first_row = dict(
+            zip(zip(firsts["a"], firsts["b"], strict=True), ties.rows[firsts.index], strict=True)
+        )
+        _report_rows(
+            ties,
+            problems,
+            again,
+            "target_id",
+            target,
+            lambda v, pos: (
+                f"the tie between '{source[pos]}' and '{v}' is listed again (first on row "
+                f"{first_row[(pair['a'][pos], pair['b'][pos])]}); their weights add up"
+            ),
+            "Delete the repeated row, unless you mean to add its weight.",
+            severity="warning",
+        )
+
+
+def _warn_loose_ends(checked: Mapping[str, _Checked], problems: _Problems) -> None:
+    """Warnings about records that will sit alone in the graph."""
+    part = checked.get("participation")
+    ties = checked.get("ties")
+    people = checked.get("people")
+    orgs = checked.get("organisations")
+    collabs = checked.get("collaborations")
+
+    def values(table: _Checked | None, column: str) -> set[str]:
+        if table is None or column not in table.typed:
+            return set()
+        return set(table.typed[column].dropna())
+
+    tied = values(ties, "source_id") | values(ties, "target_id")
+    if people is not None and "organisation_id" in people.typed:
+        ids = people.typed["id"] if "id" in people.typed else people.text["name"]
+        _report_rows(
+            people,
+            problems,
+            people.typed["organisation_id"].isna().to_numpy(),
+            "organisation_id",
+            [None] * len(ids),
+            lambda _, pos: f"person '{ids[pos]}' has no organisation",
+            "Fill organisation_id to place them in the organisations graph and in the sector "
+            "and place filters.",
+            severity="warning",
+        )
+    if people is not None and "id" in people.typed and part is not None:
+        ids = people.typed["id"]
+        alone = (ids.notna() & ~ids.isin(values(part, "person_id") | tied)).to_numpy()
+        _report_rows(
+            people,
+            problems,
+            alone,
+            "id",
+            ids,
+            lambda v, _: f"person '{v}' takes part in no collaboration and has no ties",
+            "They will be an isolated node; add them to the participation table, or delete "
+            "the row.",
+            severity="warning",
+        )
+    if orgs is not None and "id" in orgs.typed and part is not None:
+        ids = orgs.typed["id"]
+        linked = values(people, "organisation_id") | values(part, "organisation_id") | tied
+        _report_rows(
+            orgs,
+            problems,
+            (ids.notna() & ~ids.isin(linked)).to_numpy(),
+            "id",
+            ids,
+            lambda v, _: (
+                f"organisation '{v}' has no people, takes part in no collaboration and has no ties"
+            ),
+            "It will be an isolated node; add its people or its participation, or delete the row.",
+            severity="warning",
+        )
+    if collabs is not None and "id" in collabs.typed and part is not None:
+        if "collaboration_id" not in part.typed:
+            return
+        actors = pd.DataFrame(
+            {
+                "c": part.typed["collaboration_id"],
+                "a": part.typed.get("person_id", pd.Series(dtype="str")).combine_first(
+                    "org:" + part.typed.get("organisation_id", pd.Series(dtype="str"))
+                ),
+            }
+        ).drop_duplicates()
+        counts = actors.dropna()["c"].value_counts()
+        ids = collabs.typed["id"]
+        n = ids.map(counts).fillna(0).astype(int)
+        _report_rows(
+            collabs,
+            problems,
+            (ids.notna() & (n < 2)).to_numpy(),
+            "id",
+            ids,
+            lambda v, pos: (
+                f"collaboration '{v}' has {'no' if n[pos] == 0 else 'only one'} participant"
+                f"{'s' if n[pos] == 0 else ''}, so it ties nobody together"
+            ),
+            "Add its participants to the participation table.",
+            severity="warning",
+        )
+
+
+# ---------------------------------------------------------------- results
+
+
+def _load_report(
+    raw: Mapping[str, RawTable], checked: Mapping[str, _Checked], problems: _Problems
+) -> pd.DataFrame:
+    whole_table = {
+        rec["_table"]
+        for rec in problems.records
+        if rec["severity"] == "error"
+        and (
+            rec["row"] is None
+            or (rec["_table"] in raw and rec["row"] == raw[rec["_table"]].header_row)
+        )
+    }
+    rows = []
+    for name in TABLE_ORDER:
+        if name not in raw:
+            rows.append((name, None, 0, 0, 0))
+            continue
+        read = len(raw[name].rows)
+        if name not in checked or name in whole_table:
+            rows.append((name, raw[name].file, read, 0, read))
+            continue
+        table = checked[name]
+        bad = problems.error_rows.get(name, set()) & set(table.rows.tolist())
+        rejected = table.blank_rows + len(bad)
+        rows.append((name, table.file, read, read - rejected, rejected))
+    report = pd.DataFrame(rows, columns=list(LOAD_REPORT_COLUMNS))
+    for column in ("table", "file"):
+        report[column] = report[column].astype("str")
+    return report
+
+
+_SORT_KEYS = {
+    "organisations": ["id"],
+    "people": ["id"],
+    "collaborations": ["id"],
+    "participation": ["collaboration_id", "person_id", "organisation_id"],
+    "ties": ["source_id", "target_id"],
+}
+
+
+def _typed_tables(checked: Mapping[str, _Checked]) -> dict[str, pd.DataFrame]:
+    """The typed tables, sorted by their keys (then by every column, for exact repeats)."""
+    tables = {}
+    for name in TABLE_ORDER:
+        if name not in checked:
+            tables[name] = empty_table(name)
+            continue
+        table = checked[name]
+        n = len(table.text)
+        columns = {
+            c.name: table.typed.get(c.name, _typed_column(c, [None] * n))
+            for c in table.table.columns
+        }
+        for derived in DERIVED_COLUMNS.get(name, ()):
+            columns[derived] = table.typed[derived]
+        for extra in table.extras:
+            columns[extra] = pd.Series(table.text[extra].to_numpy(), dtype="str")
+        df = pd.DataFrame(columns)
+        if name == "participation":
+            df["role"] = df["role"].fillna("participant")
+        if name == "ties":
+            df["weight"] = df["weight"].fillna(1.0)
+        by = [*_SORT_KEYS[name], *(c for c in df.columns if c not in _SORT_KEYS[name])]
+        tables[name] = df.sort_values(by, kind="stable", na_position="last").reset_index(drop=True)
+    return tables

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import click
 
+from netmap.cli import data
+
 __all__ = ["main"]
 
-_COMMAND_MODULES: tuple = ()
+_COMMAND_MODULES: tuple = (data,)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -242,18 +242,33 @@ def load_network(path: str | Path) -> Network:
 def echo_table(
     df: pd.DataFrame, *, max_rows: int | None = 50, err: bool = False, index: bool = False
 ) -> None:
-    """Print a DataFrame as a plain, aligned text table.
+    """Print a DataFrame as a plain text table: text left-aligned, numbers right-aligned.
 
     Missing values print as empty cells, floats with at most four decimals, dates as ISO
     dates. With more than ``max_rows`` rows, the first ``max_rows`` are printed and a last
-    line says how many were left out.
+    line says how many were left out. ``index=True`` prints the index as a first column.
     """
+    if index:
+        df = df.reset_index()
     if df.empty:
         click.echo("(no rows)", err=err)
         return
     shown = df if max_rows is None else df.head(max_rows)
-    text = _display_frame(shown).to_string(index=index)
-    click.echo("\n".join(line.rstrip() for line in text.splitlines()), err=err)
+    cells = _display_frame(shown)
+    lines = []
+    widths = {c: max(len(str(c)), *cells[c].str.len()) for c in cells.columns}
+    numeric = {c: pd.api.types.is_numeric_dtype(shown[c]) for c in cells.columns}
+
+    def line(values: dict) -> str:
+        parts = [
+            str(values[c]).rjust(widths[c]) if numeric[c] else str(values[c]).ljust(widths[c])
+            for c in cells.columns
+        ]
+        return "  ".join(parts).rstrip()
+
+    lines.append(line({c: c for c in cells.columns}))
+    lines.extend(line(row) for row in cells.to_dict("records"))
+    click.echo("\n".join(lines), err=err)
     if max_rows is not None and len(df) > max_rows:
         click.echo(
             f"... {len(df) - max_rows} more rows (use --csv FILE or --json for all)", err=err
@@ -261,7 +276,7 @@ def echo_table(
 
 
 def _display_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` with every cell as display text."""
+    """A copy of ``df`` with every cell as display text (one line)."""
     out = pd.DataFrame(index=df.index)
     for name in df.columns:
         col = df[name]
@@ -270,8 +285,8 @@ def _display_frame(df: pd.DataFrame) -> pd.DataFrame:
         elif pd.api.types.is_float_dtype(col):
             text = col.map(lambda v: f"{v:.4f}".rstrip("0").rstrip(".") if pd.notna(v) else "")
         else:
-            text = col.map(lambda v: "" if _is_missing(v) else str(v))
-        out[name] = text.fillna("").astype(object)
+            text = col.map(lambda v: "" if _is_missing(v) else " ".join(str(v).split()))
+        out[str(name)] = text.fillna("").astype(object)
     return out
 
 
