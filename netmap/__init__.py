@@ -6,7 +6,7 @@ answer: who holds the network together, where are the missing links, who should 
 
 from netmap.errors import InvalidDataError, NetmapError
 from netmap.io import load, validate_path, write_tables, write_templates
-from netmap.metrics import communities
+from netmap.metrics import brokerage_roles, communities, key_actors, participation_coefficient
 from netmap.network import Network
 from netmap.validate import validate_tables
 
@@ -14,8 +14,11 @@ __all__ = [
     "InvalidDataError",
     "NetmapError",
     "Network",
+    "brokerage_roles",
     "communities",
+    "key_actors",
     "load",
+    "participation_coefficient",
     "validate_path",
     "validate_tables",
     "write_tables",
