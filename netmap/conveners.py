@@ -21,7 +21,16 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from netmap.metrics import _Arrays
+from netmap.metrics import (
+    SAMPLE_SOURCES,
+    _Arrays,
+    _betweenness,
+    _check_choice,
+    _masked_product,
+    _node_values,
+    _one_hot,
+    _structural_holes,
+)
 from netmap.whatif import (
     EXACT_SEARCH_MAX_SETS,
     _check_k,
@@ -31,7 +40,7 @@ from netmap.whatif import (
     unpack_sources,
 )
 
-__all__ = ["pick_conveners"]
+__all__ = ["SCORE_PARTS", "pick_conveners", "rank_conveners"]
 
 #: Attributes whose values :func:`pick_conveners` reports for each convener by default.
 DEFAULT_GROUP_ATTRIBUTES = ("sector", "municipality")
@@ -42,6 +51,137 @@ MAX_DISTANCE_ENTRIES = 50_000_000
 
 #: Members of each required group kept when the candidates are shortlisted.
 _SHORTLIST_PER_GROUP = 32
+
+
+# ------------------------------------------------------------------ single candidates
+
+#: The parts of :func:`rank_conveners`' score: column -> True when higher is better.
+SCORE_PARTS = {
+    "reach_within_2": True,
+    "betweenness": True,
+    "other_groups_within_2": True,
+    "constraint": False,
+}
+
+
+def rank_conveners(
+    G: nx.Graph,
+    *,
+    weight: str | None = "weight",
+    attribute: str = "sector",
+    exclude: Iterable[Hashable] = (),
+    betweenness: str = "auto",
+    seed: int | None = 0,
+) -> pd.DataFrame:
+    """Rank every actor as a single convener, on a transparent four-part score.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        An undirected graph; node attributes and edge weights are optional.
+    weight : str or None, default "weight"
+        Edge attribute of tie strength for betweenness (a strong tie is a short distance)
+        and constraint; None counts every tie as 1. Reach counts steps and ignores it.
+    attribute : str, default "sector"
+        Node attribute whose groups count as "other groups" (sectors, municipalities, ...).
+    exclude : iterable of node ids, optional
+        Actors left out of the ranking (they still count as reached).
+    betweenness : {"auto", "exact", "sampled"}, default "auto"
+        How betweenness is computed, as in :func:`netmap.key_actors`.
+    seed : int or None, default 0
+        Seed of the sampled betweenness sources (only when betweenness is sampled).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by node (``node``), one row per candidate, sorted by ``score`` (highest
+        first), ties by node id. Columns:
+
+        - ``name``, and the candidate's group (a column named after ``attribute``);
+        - ``reach_within_2``: share of the other actors within two steps;
+        - ``betweenness``: share of shortest paths between others through the candidate
+          (networkx normalisation, as in :func:`netmap.key_actors`);
+        - ``other_groups_within_2``: how many groups other than the candidate's own are
+          among the actors within two steps;
+        - ``constraint``: Burt's constraint (low means the contacts are not tied to each
+          other, so the candidate bridges circles; NaN for an isolated actor);
+        - one ``<part>_percentile`` column per part: the candidate's percentile rank among
+          the candidates, 0-1, higher is better (``constraint_percentile`` ranks low
+          constraint high; an isolated actor's NaN constraint gets 0);
+        - ``score``: the mean of the four percentiles, 0-1.
+
+    Notes
+    -----
+    A percentile rank is ``rank / number of candidates`` with tied values sharing their
+    average rank (pandas ``rank(pct=True)``), so the parts are on one scale whatever their
+    units, and no part dominates because its numbers are larger. Each part answers a
+    coordinator's question: does an invitation from them reach many people in two steps
+    (reach), do they sit between parts of the network (betweenness), does their circle
+    span other sectors (other groups), and do they bridge people who are not already
+    together (low constraint)?
+
+    References
+    ----------
+    .. [1] U. Brandes, "A faster algorithm for betweenness centrality", Journal of
+       Mathematical Sociology 25, 163-177 (2001).
+    .. [2] R. S. Burt, Structural Holes, Harvard University Press (1992).
+    .. [3] S. P. Borgatti, "Identifying sets of key players in a social network",
+       Computational and Mathematical Organization Theory 12, 21-34 (2006) (reach).
+
+    Examples
+    --------
+    In the path a - b - c - d - e, where e is the only academic, c reaches the four others
+    within two steps, lies on 4 of the 6 shortest paths between others (a-d, a-e, b-d,
+    b-e: betweenness 0.667), reaches academia (e) and has the lowest constraint (0.5, with
+    b and d). Its percentiles are 1 for reach and betweenness (the top of 5) and 0.8 for the
+    other two (tied with two others at ranks 3, 4, 5: an average rank of 4, 4/5 = 0.8), so
+    it scores (1 + 1 + 0.8 + 0.8) / 4 = 0.9. b and d differ only in that d reaches e:
+
+    >>> import networkx as nx
+    >>> G = nx.path_graph(["a", "b", "c", "d", "e"])
+    >>> nx.set_node_attributes(G, {"a": "public", "b": "public", "c": "public",
+    ...                            "d": "public", "e": "academia"}, "sector")
+    >>> ranking = rank_conveners(G)
+    >>> ranking[["reach_within_2", "betweenness", "other_groups_within_2", "score"]]
+          reach_within_2  betweenness  other_groups_within_2  score
+    node
+    c               1.00     0.666667                      1  0.900
+    d               0.75     0.500000                      1  0.750
+    b               0.75     0.500000                      0  0.625
+    e               0.50     0.000000                      1  0.425
+    a               0.50     0.000000                      0  0.300
+    """
+    excluded = check_nodes(G, exclude, argument="exclude")
+    arrays = _Arrays.from_networkx(G, weight)
+    n = arrays.n
+    codes, groups = _node_values(G, arrays.nodes, attribute)
+    table = pd.DataFrame(index=pd.Index(arrays.nodes, name="node"))
+    table["name"] = node_names(G, arrays.nodes)
+    table[attribute] = [groups[c] if c >= 0 else None for c in codes]
+    within_2 = np.asarray(arrays.igraph.neighborhood_size(order=2), dtype=np.float64) - 1
+    table["reach_within_2"] = within_2 / (n - 1) if n > 1 else 0.0
+    method = _check_choice(betweenness, "betweenness", ("auto", "exact", "sampled"))
+    table["betweenness"], _ = _betweenness(arrays, method, SAMPLE_SOURCES, seed)
+    table["other_groups_within_2"] = _other_groups_within_2(arrays, codes, len(groups))
+    table["constraint"], _ = _structural_holes(arrays)
+    table = table.drop(index=excluded)
+    for part, higher_is_better in SCORE_PARTS.items():
+        ranks = table[part].rank(pct=True, ascending=higher_is_better)
+        table[f"{part}_percentile"] = ranks.fillna(0.0)
+    table["score"] = table[[f"{part}_percentile" for part in SCORE_PARTS]].mean(axis=1)
+    return table.sort_values("score", ascending=False, kind="stable")
+
+
+def _other_groups_within_2(arrays: _Arrays, codes: np.ndarray, n_groups: int) -> np.ndarray:
+    """Per node: groups other than its own among the actors within two steps."""
+    if n_groups == 0:
+        return np.zeros(arrays.n, dtype=np.int64)
+    ties = arrays.binary
+    member = _one_hot(codes, n_groups)
+    within_1 = ((ties @ member + member) > 0).astype(np.float64)
+    within_2 = (ties @ within_1 + within_1) > 0
+    count = np.asarray(within_2.sum(axis=1)).ravel().astype(np.int64)
+    return count - (codes >= 0)
 
 
 # ------------------------------------------------------------------ the distance table
@@ -89,7 +229,7 @@ class _Distances:
     @cached_property
     def inverse(self) -> np.ndarray:
         if self.scale > 1:
-            table = np.zeros(self.unreachable + 1, dtype=np.int32)
+            table = np.zeros(self.unreachable + 1, dtype=np.int16)
             table[1:13] = self.scale // np.arange(1, 13)
         else:
             table = np.zeros(self.unreachable + 1)
@@ -150,6 +290,9 @@ class _Requirements:
 
         return fewest(missing)
 
+    def take(self, positions: np.ndarray) -> _Requirements:
+        return _Requirements(self.labels, self.masks[positions])
+
     def describe(self, mask: int) -> str:
         return "; ".join(label for g, label in enumerate(self.labels) if mask >> g & 1)
 
@@ -195,7 +338,7 @@ def _pick_exact(
         return fixed
     inverse = distances.inverse
     base = distances.reach_of(fixed)
-    covered = int(np.bitwise_or.reduce(req.masks[fixed])) if fixed else 0
+    covered = _covered(req, fixed)
     best, best_score = None, -math.inf
     combos = np.array(list(combinations(free.tolist(), slots)), dtype=np.int64)
     combos = combos.reshape(-1, slots)
@@ -248,7 +391,11 @@ def _pick_greedy(
 
 
 def _covered(req: _Requirements, columns: list[int]) -> int:
-    return int(np.bitwise_or.reduce(req.masks[columns])) if columns else 0
+    return _covered_by(req.masks[columns])
+
+
+def _covered_by(masks: np.ndarray) -> int:
+    return int(np.bitwise_or.reduce(masks)) if len(masks) else 0
 
 
 def _keeps_feasible(req: _Requirements, covered: int, slots_after: int) -> np.ndarray:
@@ -317,7 +464,7 @@ def pick_conveners(
         - ``new_within_1``, ``new_within_2``: actors (the convener included) within one
           and two steps of the convener and not of any convener above;
         - ``new_groups``: groups of ``groups`` first reached within two steps by this
-          convener (``sector=business; municipality=Gällivare``).
+          convener (``sector: business; municipality: Gällivare, Kiruna``).
 
         ``.attrs``: ``score`` (the distance-weighted reach, 0-1), ``reach_1`` and
         ``reach_2`` (share of all actors within one and two steps of a convener, conveners
@@ -407,50 +554,88 @@ def pick_conveners(
             f"and {len(excluded)} are excluded. Lower k or exclude fewer actors."
         )
     fixed_nodes = [position[node] for node in required]
-    candidates = _shortlist(G, arrays, np.flatnonzero(eligible), fixed_nodes, require_groups)
-    req = _requirements(G, arrays.nodes, candidates, require_groups)
-    column = {int(c): j for j, c in enumerate(candidates)}
-    fixed = [column[c] for c in fixed_nodes]
-    missing = req.full & ~_covered(req, fixed)
-    fewest = req.fewest_to_cover(missing)
-    if len(fixed) + fewest > k:
+    eligible_nodes = np.flatnonzero(eligible)
+    req = _requirements(G, arrays.nodes, eligible_nodes, require_groups)
+    fixed_masks = req.masks[np.searchsorted(eligible_nodes, fixed_nodes)]
+    fewest = len(fixed_nodes) + req.fewest_to_cover(req.full & ~_covered_by(fixed_masks))
+    if fewest > k:
         raise ValueError(
             f"pick_conveners was asked for k={k} conveners covering the groups "
             f"{', '.join(req.labels)}"
-            + (f" with {len(fixed)} required actor(s)" if fixed else "")
-            + f", but that needs at least {len(fixed) + fewest}. Raise k to "
-            f"{len(fixed) + fewest}, or require fewer groups or actors."
+            + (f" with {len(fixed_nodes)} required actor(s)" if fixed_nodes else "")
+            + f", but that needs at least {fewest}. Raise k to {fewest}, or require fewer "
+            f"groups or actors."
         )
+    if math.comb(len(eligible_nodes) - len(fixed_nodes), k - len(fixed_nodes)) <= (
+        EXACT_SEARCH_MAX_SETS
+    ):
+        candidates, search = eligible_nodes, "exact"
+    else:
+        kept = _undominated(arrays, eligible, eligible_nodes, req.masks, fixed_nodes)
+        kept = _shortlist(arrays, kept, req, fixed_nodes)
+        candidates, search = eligible_nodes[kept], "greedy with swaps"
+        req = req.take(kept)
+    column = {int(c): j for j, c in enumerate(candidates)}
+    fixed = [column[c] for c in fixed_nodes]
     distances = _Distances.compute(arrays.binary, candidates)
-    free = np.ones(len(candidates), dtype=bool)
-    free[fixed] = False
-    if math.comb(int(free.sum()), k - len(fixed)) <= EXACT_SEARCH_MAX_SETS:
-        chosen = _pick_exact(distances, fixed, np.flatnonzero(free), k - len(fixed), req)
-        search = "exact"
+    if search == "exact":
+        free = np.setdiff1d(np.arange(len(candidates)), fixed)
+        chosen = _pick_exact(distances, fixed, free, k - len(fixed), req)
     else:
         chosen = _pick_greedy(distances, fixed, np.ones(len(candidates), bool), k, req)
-        search = "greedy with swaps"
     return _describe_set(G, arrays, distances, chosen, req, required, groups, search)
 
 
-def _shortlist(
-    G: nx.Graph,
+def _undominated(
     arrays: _Arrays,
     eligible: np.ndarray,
+    eligible_nodes: np.ndarray,
+    masks: np.ndarray,
     fixed: list[int],
-    require_groups: Mapping[str, Iterable[str]] | None,
 ) -> np.ndarray:
-    """The eligible nodes, or when too many, those reaching most within two steps (+ musts)."""
+    """Positions in ``eligible_nodes`` of the candidates no lower-id candidate dominates.
+
+    ``c`` is dominated by a neighbour ``c'`` when every contact of ``c`` is a contact of
+    ``c'`` (closed neighbourhoods ``N[c]`` within ``N[c']``); then ``c'`` is at least as
+    close as ``c`` to every actor, so adding ``c'`` to any set gains at least as much as
+    adding ``c``. Dropping ``c`` when ``c'`` has a lower id, is eligible and is in every
+    required group ``c`` is in leaves the greedy choices as they were (ties go to lower
+    ids). ``|N[c] & N[c']| = common neighbours + 2`` for a tie ``c - c'``.
+    """
+    ties = arrays.binary
+    shared = sp.csr_array(_masked_product(ties, ties, ties) + ties).tocoo()
+    degree = np.diff(ties.indptr)
+    node_mask = np.zeros(arrays.n, dtype=np.int64)
+    node_mask[eligible_nodes] = masks
+    dominated = (
+        (shared.data == degree[shared.row])
+        & (shared.col < shared.row)
+        & eligible[shared.col]
+        & ((node_mask[shared.row] & ~node_mask[shared.col]) == 0)
+    )
+    drop = np.zeros(arrays.n, dtype=bool)
+    drop[shared.row[dominated]] = True
+    drop[fixed] = False
+    return np.flatnonzero(~drop[eligible_nodes])
+
+
+def _shortlist(
+    arrays: _Arrays, kept: np.ndarray, req: _Requirements, fixed: list[int]
+) -> np.ndarray:
+    """``kept``, or when too many for the distance table, those reaching most in two steps.
+
+    Positions into the eligible nodes; the required actors and the best-reaching members of
+    each required group stay in.
+    """
     limit = max(1, MAX_DISTANCE_ENTRIES // max(arrays.n, 1))
-    if len(eligible) <= limit:
-        return eligible
+    if len(kept) <= limit:
+        return kept
     reach_2 = np.asarray(arrays.igraph.neighborhood_size(order=2))
-    ranked = eligible[np.argsort(-reach_2[eligible], kind="stable")]
+    ranked = kept[np.argsort(-reach_2[kept], kind="stable")]
     keep = set(ranked[:limit].tolist()) | set(fixed)
-    for attribute, wanted in (require_groups or {}).items():
-        wanted = {wanted} if isinstance(wanted, str) else {str(w) for w in wanted}
-        members = [c for c in ranked if str(G.nodes[arrays.nodes[c]].get(attribute)) in wanted]
-        keep.update(members[:_SHORTLIST_PER_GROUP])
+    for bit in range(len(req.labels)):
+        members = ranked[(req.masks[ranked] >> bit) & 1 == 1]
+        keep.update(members[:_SHORTLIST_PER_GROUP].tolist())
     return np.array(sorted(keep), dtype=np.int64)
 
 
@@ -468,13 +653,13 @@ def _describe_set(
     order = _fastest_order(distances, chosen)
     hops = distances.hops[:, order]
     attributes = [a for a in groups if any(a in data for _, data in G.nodes(data=True))]
-    group_labels = {
-        a: np.array([_group_label(a, G.nodes[node].get(a)) for node in arrays.nodes])
+    group_values = {
+        a: np.array([_text(G.nodes[node].get(a)) for node in arrays.nodes], dtype=object)
         for a in attributes
     }
     seen_1 = np.zeros(n, dtype=bool)
     seen_2 = np.zeros(n, dtype=bool)
-    seen_groups: set[str] = set()
+    seen_groups: set[tuple[str, str]] = set()
     reach = np.zeros(n, dtype=distances.inverse.dtype)
     total = n * distances.scale
     rows = []
@@ -482,8 +667,10 @@ def _describe_set(
         node = arrays.nodes[int(distances.candidates[col])]
         within_1, within_2 = hops[:, j] <= 1, hops[:, j] <= 2
         new_reach = np.maximum(reach, distances.inverse[hops[:, j]])
-        reached_groups = {label for a in attributes for label in group_labels[a][within_2] if label}
-        new_groups = sorted(reached_groups - seen_groups)
+        reached_groups = {
+            (a, value) for a in attributes for value in group_values[a][within_2] if value
+        }
+        new_groups = _describe_groups(reached_groups - seen_groups, attributes)
         rows.append(
             {
                 "node": node,
@@ -494,7 +681,7 @@ def _describe_set(
                 "adds": float(new_reach.sum() - reach.sum()) / total,
                 "new_within_1": int((within_1 & ~seen_1).sum()),
                 "new_within_2": int((within_2 & ~seen_2).sum()),
-                "new_groups": "; ".join(new_groups),
+                "new_groups": new_groups,
             }
         )
         seen_1 |= within_1
@@ -513,10 +700,21 @@ def _describe_set(
     return table
 
 
-def _group_label(attribute: str, value) -> str:
+def _text(value) -> str:
+    """A node attribute as text; "" when missing."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    return f"{attribute}={value}"
+    return str(value)
+
+
+def _describe_groups(groups: set[tuple[str, str]], attributes: list[str]) -> str:
+    """``{("sector", "academia"), ...}`` as ``sector: academia, business; municipality: Kiruna``."""
+    parts = []
+    for attribute in attributes:
+        values = sorted(value for a, value in groups if a == attribute)
+        if values:
+            parts.append(f"{attribute}: {', '.join(values)}")
+    return "; ".join(parts)
 
 
 def _fastest_order(distances: _Distances, chosen: list[int]) -> list[int]:
