@@ -428,7 +428,12 @@ class _Block:
             picked = two_paths[local].multiply(P[self.cols[which]])
             return np.asarray(picked.sum(axis=1)).ravel()
         three = (two_paths @ P).tocsr()
-        return np.asarray(three[local, self.cols[which]]).ravel()
+        return _entries(three, local, self.cols[which])
+
+
+def _entries(M: sp.csr_array, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """The entries ``M[r[i], c[i]]`` as a flat array."""
+    return np.asarray(M[r, c]).ravel() if len(r) else np.zeros(0)
 
 
 def _without_ties(M: sp.csr_array, ties: sp.csr_array) -> sp.csr_array:
@@ -457,8 +462,7 @@ def _block(graph, block: np.ndarray, allowed: _AllowedPairs, method, max_path) -
     if three is None:
         two_values, three_values = pattern.data[keep], None
     else:
-        two_values = np.asarray(two[r_local, c]).ravel()
-        three_values = np.asarray(three[r_local, c]).ravel()
+        two_values, three_values = _entries(two, r_local, c), _entries(three, r_local, c)
     return _Block(two_paths, r_local, r, c, two_values, three_values)
 
 
