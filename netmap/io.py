@@ -158,10 +158,6 @@ def _problem(table: str | None, file: str, problem: str, hint: str, **where) -> 
     }
 
 
-def _table_of(stem: str) -> str:
-    return normalise_name(stem)
-
-
 def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, str], list[dict]]:
     """Match file or sheet ``names`` to tables: {table: name}, and problems (missing,
     twice, unknown)."""
@@ -170,7 +166,7 @@ def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, 
     unknown = []
     for name in names:
         stem = Path(name).stem if kind == "file" else name
-        table = _table_of(stem)
+        table = normalise_name(stem)
         if table in TABLES:
             found.setdefault(table, []).append(name)
         else:
@@ -191,8 +187,8 @@ def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, 
             matched[table] = candidates[0]
         elif TABLES[table].required:
             expected = f"{table}.csv" if kind == "file" else table
-            alike = closest_match(table, [_table_of(Path(u).stem) for u in unknown], cutoff=70)
-            similar = [u for u in unknown if alike and _table_of(Path(u).stem) == alike]
+            alike = closest_match(table, [normalise_name(Path(u).stem) for u in unknown], cutoff=70)
+            similar = [u for u in unknown if alike and normalise_name(Path(u).stem) == alike]
             rename = f" Is {similar[0]} meant to be it? Then rename it." if similar else ""
             columns = ", ".join(c.name for c in TABLES[table].columns if c.required)
             problems.append(
@@ -206,8 +202,9 @@ def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, 
             )
     tables = ", ".join(TABLE_ORDER)
     for name in unknown:
-        alike = closest_match(_table_of(Path(name).stem), list(TABLES), cutoff=70)
-        guess = f" If it is the {alike} table, rename it to {alike}." if alike else ""
+        alike = closest_match(normalise_name(Path(name).stem), list(TABLES), cutoff=70)
+        renamed = alike + Path(name).suffix if kind == "file" else alike
+        guess = f" If it is the {alike} table, rename it to {renamed}." if alike else ""
         problems.append(
             _problem(
                 None,
@@ -230,7 +227,7 @@ def _read_folder(folder: Path) -> tuple[dict[str, RawTable], list[dict]]:
         if p.is_file()
         and p.suffix.lower() in CSV_SUFFIXES
         and not p.name.startswith((".", "~$"))
-        and (p.suffix.lower() != ".txt" or _table_of(p.stem) in TABLES)
+        and (p.suffix.lower() != ".txt" or normalise_name(p.stem) in TABLES)
     )
     matched, problems = _sources(files, kind="file", container=folder.name)
     if not matched and any(p.suffix.lower() in WORKBOOK_SUFFIXES for p in folder.iterdir()):

@@ -254,6 +254,10 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _is_missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
 def _clean_text(text: str) -> str:
     """Trim surrounding whitespace and compose Unicode (å typed as a + ring becomes å)."""
     text = text.strip()
@@ -377,8 +381,12 @@ def _raw_from_frame(name: str, df: pd.DataFrame, file: str) -> RawTable:
     """A DataFrame built in code as a raw table: rows numbered as if written to a sheet."""
     header = tuple(cell_text(c) for c in df.columns)
     cells = pd.DataFrame(
-        {i: df.iloc[:, i].map(cell_text).astype(object) for i in range(df.shape[1])},
+        {
+            i: [cell_text(v) for v in df.iloc[:, i].to_numpy(dtype=object)]
+            for i in range(df.shape[1])
+        },
         index=range(len(df)),
+        dtype=object,
     )
     return RawTable(name, file, header, cells, np.arange(len(df)) + 2)
 
@@ -824,7 +832,7 @@ def _report_rows(
             checked.file,
             int(checked.rows[pos]),
             column,
-            None if value is None else str(value),
+            None if _is_missing(value) else str(value),
             problem(value, pos) if callable(problem) else problem,
             hint(value, pos) if callable(hint) else hint,
         )
@@ -1027,7 +1035,7 @@ def _report_unknown(
     def hint(value: str, _) -> str:
         alike = suggestions.get(value)
         guess = f"Did you mean '{alike}'? " if alike else ""
-        return f"{guess}Correct the id, or add a {record} with the id '{value}' to {where}."
+        return f"{guess}Correct the id, or add {record} '{value}' to {where}."
 
     _report_rows(
         table,
