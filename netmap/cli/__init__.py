@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import click
 
-from netmap.cli import data
+from netmap.cli import attendance, data
 
 __all__ = ["main"]
 
-_COMMAND_MODULES: tuple = (data,)
+_COMMAND_MODULES: tuple = (data, attendance)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

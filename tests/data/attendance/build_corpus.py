@@ -1,9 +1,9 @@
 """Build the attendance test corpus: the seeds' meetings as messy participant lists.
 
-Run ``uv run python tests/data/attendance/build_corpus.py`` to rewrite the files in this
-folder: the lists in ``lists/`` and ``truth.csv`` (seeded: the same files every time). The meetings, organisations and the named people
-come from the five articles in shared/seeds; the other participants are invented. The lists
-come in the shapes coordinators have: Swedish Excel CSV (``;``, Windows-1252), UTF-8 CSV with a
+Run ``uv run python tests/data/attendance/build_corpus.py`` to rewrite the lists in
+``lists/`` and ``truth.csv`` (seeded: the same records every time). The meetings,
+organisations and the named people come from the five articles in shared/seeds; the other
+participants are invented. The lists come in the shapes coordinators have: Swedish Excel CSV (``;``, Windows-1252), UTF-8 CSV with a
 title line above the header, workbooks with one sheet per meeting, one long sheet with event and
 date columns. ``truth.csv`` keeps who each row really is (file, sheet, row as seen in Excel).
 
