@@ -5,6 +5,7 @@ answer: who holds the network together, where are the missing links, who should 
 """
 
 from netmap.attendance import AttendanceImport, import_attendance
+from netmap import synthetic
 from netmap.errors import InvalidDataError, NetmapError
 from netmap.io import load, validate_path, write_tables, write_templates
 from netmap.metrics import brokerage_roles, communities, key_actors, participation_coefficient
@@ -22,6 +23,7 @@ __all__ = [
     "key_actors",
     "load",
     "participation_coefficient",
+    "synthetic",
     "validate_path",
     "validate_tables",
     "write_tables",
