@@ -4,8 +4,8 @@ Load participant, organisation and collaboration records, validate them, build g
 answer: who holds the network together, where are the missing links, who should convene it.
 """
 
-from netmap.attendance import AttendanceImport, import_attendance
 from netmap import synthetic
+from netmap.attendance import AttendanceImport, import_attendance
 from netmap.errors import InvalidDataError, NetmapError
 from netmap.io import load, validate_path, write_tables, write_templates
 from netmap.metrics import brokerage_roles, communities, key_actors, participation_coefficient
