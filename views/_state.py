@@ -1,0 +1,357 @@
+"""What every page shares: the sidebar, the data in use, and cached library calls.
+
+Caching follows Streamlit's rules for objects it cannot hash: every cache is keyed on the
+records' fingerprint and the sidebar's selection (a tuple), and the graph or network itself
+is passed as a leading-underscore argument, which Streamlit leaves out of the key. Graphs live
+in ``st.cache_resource`` (one object shared by every session, never modified); tables live in
+``st.cache_data`` (each caller gets its own copy).
+"""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+import netmap
+from netmap.glossary import COLUMNS as GLOSSARY
+from netmap.glossary import explain
+from netmap.i18n import LANGUAGES, STRINGS, choice_label, t
+from netmap.network import Network
+
+ROOT = Path(__file__).resolve().parent.parent
+#: The bundled datasets: sidebar choice -> folder.
+BUNDLED = {"demo": ROOT / "data" / "demo-region", "sample": ROOT / "data" / "sample"}
+LEVELS = ("people", "organisations")
+_FILTERS = (
+    ("sectors", "sector"),
+    ("municipalities", "municipality"),
+    ("kinds", "kind"),
+)
+
+
+@dataclass(frozen=True)
+class View:
+    """The sidebar's selection: level, time window and filters (None = no restriction)."""
+
+    level: str = "people"
+    since: str | None = None
+    until: str | None = None
+    sectors: tuple[str, ...] | None = None
+    municipalities: tuple[str, ...] | None = None
+    kinds: tuple[str, ...] | None = None
+
+    def filters(self) -> dict[str, Any]:
+        """Keyword arguments for :meth:`Network.graph` and the overview tables."""
+        names = ("since", "until", "sectors", "municipalities", "kinds")
+        return {n: getattr(self, n) for n in names if getattr(self, n) is not None}
+
+    @property
+    def key(self) -> tuple:
+        return (self.level, *sorted(self.filters().items()))
+
+
+@dataclass(frozen=True)
+class Context:
+    """The data in use, the sidebar's view of it and the language, for one page run."""
+
+    net: Network
+    view: View
+    lang: str
+    dataset: str
+
+    def t(self, key: str, /, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def label(self, field: str, value: object) -> str:
+        return choice_label(field, value, self.lang)
+
+    @property
+    def key(self) -> tuple:
+        return (self.net.fingerprint, self.view.key)
+
+    @property
+    def graph(self) -> nx.Graph:
+        """The graph in view (shared cached object: never modify it)."""
+        return _graph(self.net.fingerprint, self.view.key, _net=self.net, _view=self.view)
+
+    def names(self) -> dict[str, str]:
+        """Node id -> display name of the actors in view, sorted by name (for pickers)."""
+        G = self.graph
+        return dict(sorted(((n, G.nodes[n].get("name", n)) for n in G), key=lambda x: x[1]))
+
+    def call(
+        self,
+        function: str,
+        /,
+        *,
+        on: str = "graph",
+        derived: dict[str, Any] | None = None,
+        **options: Any,
+    ) -> Any:
+        """Run the library function ``"module:name"`` on the data in view, cached.
+
+        ``on`` is ``"graph"`` (the graph in view), ``"view"`` (the network, with the view's
+        window and filters) or ``"network"`` (the whole network). ``options`` are hashed
+        into the cache key; ``derived`` holds arguments computed from the same view (e.g.
+        the key-actors table), passed but left out of the key. Returns None, with a note on
+        the page, when that library piece is not installed.
+        """
+        func = _library(function)
+        if func is None:
+            st.info(self.t("common.not_ready", piece=function))
+            return None
+        if on == "graph":
+            subject, key, extra = self.graph, self.key, {}
+        elif on == "view":
+            subject, key, extra = self.net, self.key, self.view.filters()
+        else:
+            subject, key, extra = self.net, (self.net.fingerprint,), {}
+        with st.spinner(self.t("common.computing")):
+            return _cached(
+                function,
+                key,
+                tuple(sorted(options.items())),
+                _func=func,
+                _subject=subject,
+                _extra={**extra, **(derived or {})},
+            )
+
+
+def _library(function: str):
+    """The library function ``"module:name"`` (``name`` may be ``Class.method``), or None."""
+    module, _, name = function.rpartition(":")
+    try:
+        found = importlib.import_module(f"netmap.{module}") if module else netmap
+    except ModuleNotFoundError:
+        return None
+    for part in name.split("."):
+        found = getattr(found, part, None)
+    return found
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load_bundled(path: str) -> Network:
+    return netmap.load(path)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _graph(fingerprint: str, view_key: tuple, *, _net: Network, _view: View) -> nx.Graph:
+    return _net.graph(_view.level, **_view.filters())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _cached(name: str, key: tuple, options: tuple, *, _func, _subject, _extra) -> Any:
+    return _func(_subject, **_extra, **dict(options))
+
+
+def download(ctx: Context, fmt: str) -> Callable[[], bytes] | None:
+    """A function making the graph in view as a file (``graphml``, ``gexf`` or ``html``), for
+    a download button that builds it only when clicked; None when export is not installed."""
+    if _library("export:export") is None:
+        return None
+    G, key = ctx.graph, ctx.key
+    return lambda: _export(key, fmt, _G=G)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _export(key: tuple, fmt: str, *, _G: nx.Graph) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"network.{fmt}"
+        _library("export:export")(_G, path)
+        return path.read_bytes()
+
+
+# ---------------------------------------------------------------- the sidebar
+
+
+def sidebar() -> Context:
+    """Draw the shared sidebar and return the context every page works in."""
+    ss = st.session_state
+    with st.sidebar:
+        lang = st.radio(
+            "Language / Språk",
+            list(LANGUAGES),
+            format_func=LANGUAGES.get,
+            horizontal=True,
+            key="lang",
+        )
+        datasets = [*BUNDLED, *(["upload"] if "upload_net" in ss else [])]
+        dataset = st.selectbox(
+            t("sidebar.dataset", lang),
+            datasets,
+            format_func=lambda d: t(f"dataset.{d}", lang, name=ss.get("upload_name", "")),
+            help=t("sidebar.dataset.help", lang),
+            key="dataset",
+        )
+        net = ss["upload_net"] if dataset == "upload" else _load_bundled(str(BUNDLED[dataset]))
+        view = _view_widgets(net, lang)
+    ctx = Context(net=net, view=view, lang=lang, dataset=dataset)
+    G = ctx.graph
+    with st.sidebar:
+        st.caption(
+            t(
+                "sidebar.in_view",
+                lang,
+                actors=f"{G.number_of_nodes():,}",
+                level_name=t(f"level.{view.level}", lang).lower(),
+                ties=f"{G.number_of_edges():,}",
+            )
+        )
+        if dataset == "demo":
+            st.caption(t("sidebar.fictional", lang))
+        st.caption(t("sidebar.offline", lang))
+    ss["_context"] = ctx
+    return ctx
+
+
+def context() -> Context:
+    """The context the sidebar made in this run (pages call this first)."""
+    return st.session_state["_context"]
+
+
+def _view_widgets(net: Network, lang: str) -> View:
+    prefix = net.fingerprint[:12]
+    level = st.radio(
+        t("sidebar.level", lang),
+        LEVELS,
+        format_func=lambda lv: t(f"level.{lv}", lang),
+        help=t("sidebar.level.help", lang),
+        horizontal=True,
+        key="level",
+    )
+    since = until = None
+    span = net.date_range()
+    if span is not None and span[0].date() < span[1].date():
+        first, last = span[0].date(), span[1].date()
+        chosen = st.slider(
+            t("sidebar.window", lang),
+            min_value=first,
+            max_value=last,
+            value=(first, last),
+            format="YYYY-MM-DD",
+            help=t("sidebar.window.help", lang),
+            key=f"{prefix}.window",
+        )
+        since = None if chosen[0] == first else _iso(chosen[0])
+        until = None if chosen[1] == last else _iso(chosen[1])
+    st.markdown(f"**{t('sidebar.filters', lang)}**")
+    chosen_filters = {}
+    options = _filter_options(net)
+    for name, field in _FILTERS:
+        picked = st.multiselect(
+            t(f"sidebar.{name}", lang),
+            options[name],
+            format_func=lambda v, field=field: choice_label(field, v, lang),
+            placeholder=t("common.all", lang),
+            help=t("sidebar.filter.help", lang),
+            key=f"{prefix}.{name}",
+        )
+        chosen_filters[name] = tuple(sorted(picked)) or None
+    st.button(t("sidebar.reset", lang), on_click=_reset_filters, args=(prefix,))
+    return View(level=level, since=since, until=until, **chosen_filters)
+
+
+def _reset_filters(prefix: str) -> None:
+    for name, _ in _FILTERS:
+        st.session_state[f"{prefix}.{name}"] = []
+    st.session_state.pop(f"{prefix}.window", None)
+
+
+def _filter_options(net: Network) -> dict[str, list[str]]:
+    orgs, collabs = net.tables["organisations"], net.tables["collaborations"]
+    return {
+        "sectors": sorted(orgs["sector"].dropna().unique()),
+        "municipalities": sorted(orgs["municipality"].dropna().unique()),
+        "kinds": sorted(collabs["kind"].dropna().unique()),
+    }
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+# ---------------------------------------------------------------- tables and choices
+
+#: Colour and size choices on the Map page.
+MAP_COLOURS = ("sector", "municipality", "community", "organisation")
+MAP_SIZES = ("betweenness", "degree", "strength", "pagerank")
+#: Above this many actors the Map page draws only the top actors (slider).
+MAP_FULL_LIMIT = 1500
+MAP_TOP_DEFAULT = 300
+#: Key-actor columns shown on the Key actors page, in order, and those it can sort by.
+KEY_ACTOR_COLUMNS = (
+    "name",
+    "sector",
+    "municipality",
+    "degree",
+    "strength",
+    "betweenness",
+    "closeness",
+    "pagerank",
+    "constraint",
+    "effective_size",
+    "cut_point",
+    "participation_coefficient",
+    "community",
+    "role",
+)
+KEY_ACTOR_SORTS = (
+    "betweenness",
+    "degree",
+    "strength",
+    "closeness",
+    "pagerank",
+    "effective_size",
+    "constraint",
+    "participation_coefficient",
+)
+#: Columns whose values are codes with a translation (column -> i18n prefix).
+_CODED = {"sector": "sector", "kind": "kind", "role_in_collaboration": "role"}
+
+
+def column_label(ctx: Context, column: str) -> str:
+    """The heading of a table column in the user's language."""
+    key = f"col.{column}"
+    return t(key, ctx.lang) if key in STRINGS else column.replace("_", " ").capitalize()
+
+
+def column_help(ctx: Context, column: str) -> str | None:
+    """The plain-language explanation of a column (from netmap.glossary), if it has one."""
+    return explain(column, ctx.lang) if column in GLOSSARY else None
+
+
+def show_table(ctx: Context, table: pd.DataFrame, what: str, *, height: int | None = None):
+    """Draw a library table for a coordinator: translated headings, help, coded values."""
+    shown = table.reset_index(drop=True).copy()
+    for column, field in _CODED.items():
+        if column in shown.columns:
+            shown[column] = [choice_label(field, v, ctx.lang) for v in shown[column]]
+    config = {
+        column: st.column_config.Column(column_label(ctx, column), help=column_help(ctx, column))
+        for column in shown.columns
+    }
+    st.dataframe(
+        shown,
+        hide_index=True,
+        column_config=config,
+        height=height or "auto",
+        key=f"table.{what}",
+    )
+
+
+def node_groups(ctx: Context) -> dict[str, list[str]]:
+    """The sectors and municipalities present among the actors in view (for pickers)."""
+    G = ctx.graph
+    return {
+        attribute: sorted({v for _, v in G.nodes(data=attribute) if isinstance(v, str)})
+        for attribute in ("sector", "municipality")
+    }

@@ -1,0 +1,74 @@
+"""Overview: counts, growth, cohesion and the three headline findings."""
+
+import streamlit as st
+
+from views import _charts, _state
+
+ctx = _state.context()
+st.title(ctx.t("overview.title"))
+st.caption(ctx.t("overview.intro"))
+G = ctx.graph
+if G.number_of_nodes() == 0:
+    st.info(ctx.t("common.empty_view"))
+    st.stop()
+
+summary = ctx.call("overview:cohesion")
+kinds = ctx.call("overview:counts_table", on="view", by="kind")
+cols = st.columns(6)
+cols[0].metric(ctx.t(f"level.{ctx.view.level}"), f"{int(summary['nodes']):,}")
+cols[1].metric(ctx.t("overview.ties"), f"{int(summary['edges']):,}")
+cols[2].metric(ctx.t("overview.collaborations"), f"{int(kinds['collaborations'].sum()):,}")
+cols[3].metric(
+    ctx.t("overview.components"),
+    f"{int(summary['components']):,}",
+    help=ctx.t("overview.components.help"),
+)
+cols[4].metric(
+    ctx.t("overview.largest_share"),
+    f"{summary['largest_component_share']:.0%}",
+    help=ctx.t("overview.largest_share.help"),
+)
+cols[5].metric(
+    ctx.t("overview.density"), f"{summary['density']:.1%}", help=ctx.t("overview.density.help")
+)
+
+st.subheader(ctx.t("overview.findings"))
+findings = ctx.call("overview:headline_findings", lang=ctx.lang)
+if findings is not None:
+    for column, finding in zip(st.columns(3), findings.itertuples(), strict=False):
+        with column.container(border=True):
+            st.markdown(f"**{finding.title}**")
+            st.write(finding.text)
+
+st.subheader(ctx.t("overview.composition"))
+measures = {
+    "people": ctx.t("overview.people"),
+    "organisations": ctx.t("overview.organisations"),
+    "collaborations": ctx.t("overview.collaborations"),
+}
+tabs = st.tabs([ctx.t(f"by.{by}") for by in ("sector", "municipality", "kind")])
+for tab, by in zip(tabs, ("sector", "municipality", "kind"), strict=True):
+    table = kinds if by == "kind" else ctx.call("overview:counts_table", on="view", by=by)
+    table = table.assign(group=[ctx.label(by, g) for g in table["group"]])
+    tab.altair_chart(
+        _charts.grouped_bars(table, category="group", measures=measures, title=""),
+        width="stretch",
+    )
+
+st.subheader(ctx.t("overview.growth"))
+growth = ctx.call("overview:growth_table", on="view", level=ctx.view.level)
+if growth.empty:
+    st.info(ctx.t("overview.growth.none"))
+else:
+    st.caption(ctx.t("overview.growth.caption"))
+    st.altair_chart(
+        _charts.growth_chart(
+            growth,
+            measures={
+                "new_actors": ctx.t("overview.new_actors"),
+                "new_ties": ctx.t("overview.new_ties"),
+            },
+            title="",
+        ),
+        width="stretch",
+    )
