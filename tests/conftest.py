@@ -87,3 +87,36 @@ def page(browser):
     pg.on("request", _note)
     yield pg
     context.close()
+
+
+#: Real dated co-authorship data for back-testing (outside the repo; see its SOURCE.md).
+INFORMETRICS = ROOT.parent / "shared" / "data" / "informetrics-coauthorship"
+
+
+@pytest.fixture(scope="session")
+def informetrics_network():
+    """The informetrics co-authorship networks of 1990–2004 and 2005–2009 as netmap records.
+
+    Each co-authorship tie becomes as many collaborations as its weight (joint papers),
+    dated over its period (:func:`netmap.backtest.network_from_snapshots`); authors are
+    people named and identified by their Pajek label.
+    """
+    if not INFORMETRICS.is_dir():
+        pytest.skip(f"the informetrics data is not at {INFORMETRICS} (../shared/data)")
+    import networkx as nx
+
+    from netmap.backtest import network_from_snapshots
+
+    def period(name: str) -> nx.Graph:
+        G = nx.Graph()
+        for u, v, w in nx.read_pajek(INFORMETRICS / name).edges(data="weight", default=1):
+            if u != v:
+                G.add_edge(u, v, weight=G.get_edge_data(u, v, {"weight": 0})["weight"] + w)
+        return G
+
+    return network_from_snapshots(
+        {
+            ("1990-01-01", "2004-12-31"): period("inf1990-2004.net"),
+            ("2005-01-01", "2009-12-31"): period("inf2005-2009.net"),
+        }
+    )
