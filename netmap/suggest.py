@@ -535,8 +535,9 @@ def _describe(G, graph: _Adjacency, allowed: _AllowedPairs, rows, cols, scores, 
     records = []
     for i, j, score in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
         u, v = graph.nodes[i], graph.nodes[j]
-        shared = sorted(set(G[u]) & set(G[v]) - {u, v}, key=graph.index.__getitem__)
-        introducer = _introducer(G, u, v, shared, strength_attr)
+        shared = _shared_contacts(G, u, v, graph.index, strength_attr)
+        chain = None if shared else _chain_introducer(G, u, v, graph.index, strength_attr)
+        introducer = shared[0] if shared else chain
         groups = None if labels is None else f"{labels[u]} / {labels[v]}"
         records.append(
             {
@@ -560,26 +561,30 @@ def _strength(G, u, v, attr) -> float:
     return 1.0 if _missing(value) else float(value)
 
 
-def _introducer(G, u, v, shared, attr):
-    """The shared contact whose weaker tie is strongest (then larger sum, then first id);
-    with none shared, the contact of u on the strongest chain u - a - b - v."""
-    if shared:
+def _shared_contacts(G, u, v, position, attr) -> list:
+    """The contacts u and v share, best placed to introduce them first: the one whose
+    weaker tie to the two is strongest, then the larger sum of both ties, then id order."""
 
-        def merit(z):
-            a, b = _strength(G, u, z, attr), _strength(G, v, z, attr)
-            return (min(a, b), a + b)
+    def rank(z):
+        a, b = _strength(G, u, z, attr), _strength(G, v, z, attr)
+        return (-min(a, b), -(a + b), position[z])
 
-        return max(reversed(shared), key=merit)
+    return sorted(set(G[u]) & set(G[v]) - {u, v}, key=rank)
+
+
+def _chain_introducer(G, u, v, position, attr):
+    """The contact of u on the strongest chain u - a - b - v (weakest link), else None."""
     chains = [
-        (min(_strength(G, u, a, attr), _strength(G, a, b, attr), _strength(G, b, v, attr)), a)
+        (
+            -min(_strength(G, u, a, attr), _strength(G, a, b, attr), _strength(G, b, v, attr)),
+            position[a],
+            a,
+        )
         for a in G[u]
         for b in G[a]
         if b in G[v] and a != v and b != u
     ]
-    if not chains:
-        return None
-    best = max(c[0] for c in chains)
-    return min((a for s, a in chains if s == best), key=str)
+    return min(chains)[2] if chains else None
 
 
 def _list_names(names: list[str], total: int) -> str:
@@ -600,7 +605,8 @@ def _reason(G, u, v, shared, introducer, names, labels) -> str:
             int(G.edges[x, z].get("collaborations", 0) or 0) for z in shared for x in (u, v)
         )
         if collaborations:
-            counts += f", {collaborations} collaboration{'s' if collaborations != 1 else ''}"
+            plural = "s" if collaborations != 1 else ""
+            counts += f", {collaborations} collaboration{plural} with them"
         parts.append(f"Both know {_list_names([names[z] for z in shared], n)} ({counts})")
     else:
         parts.append("No shared contact yet, but linked through a chain of two contacts")

@@ -99,7 +99,7 @@ def test_reason_names_shared_contacts_collaborations_gap_and_introducer():
     )
     assert row["groups"] == "civil society / academia"
     assert row["reason"] == (
-        "Both know Cai Lund and Dan Öberg (2 shared contacts, 7 collaborations); "
+        "Both know Cai Lund and Dan Öberg (2 shared contacts, 7 collaborations with them); "
         "would link civil society and academia; Cai Lund knows both."
     )
 
