@@ -21,16 +21,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from netmap.metrics import (
-    SAMPLE_SOURCES,
-    _Arrays,
-    _betweenness,
-    _check_choice,
-    _masked_product,
-    _node_values,
-    _one_hot,
-    _structural_holes,
-)
+from netmap.metrics import _Arrays, _masked_product, _node_values, _one_hot, key_actors
 from netmap.whatif import (
     EXACT_SEARCH_MAX_SETS,
     _check_k,
@@ -160,10 +151,10 @@ def rank_conveners(
     table[attribute] = [groups[c] if c >= 0 else None for c in codes]
     within_2 = np.asarray(arrays.igraph.neighborhood_size(order=2), dtype=np.float64) - 1
     table["reach_within_2"] = within_2 / (n - 1) if n > 1 else 0.0
-    method = _check_choice(betweenness, "betweenness", ("auto", "exact", "sampled"))
-    table["betweenness"], _ = _betweenness(arrays, method, SAMPLE_SOURCES, seed)
+    actors = key_actors(G, weight=weight, attributes=(), betweenness=betweenness, seed=seed)
+    table["betweenness"] = actors["betweenness"]
     table["other_groups_within_2"] = _other_groups_within_2(arrays, codes, len(groups))
-    table["constraint"], _ = _structural_holes(arrays)
+    table["constraint"] = actors["constraint"]
     table = table.drop(index=excluded)
     for part, higher_is_better in SCORE_PARTS.items():
         ranks = table[part].rank(pct=True, ascending=higher_is_better)

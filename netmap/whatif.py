@@ -671,11 +671,11 @@ def actors_to_protect(G: nx.Graph, k: int = 3, *, exclude: Iterable[Hashable] = 
         fastest: the first row is the member whose loss alone fragments most, each next row
         the member whose loss adds most to the rows above. Columns: ``name``, and the state
         after the actors of this row and the rows above have left: ``components_after``,
-        ``largest_share_after`` and ``fragmentation_after``. Empty when no set of ``k``
-        eligible actors splits any component (for example in a network without cut points,
-        where the search found no pair or triple either). ``.attrs``: ``fragmentation_before``,
-        ``fragmentation_after`` (the whole set removed) and ``search`` ("exact" or "greedy
-        with swaps").
+        ``largest_share_after`` and ``fragmentation_after``. Empty when the search found no
+        set of ``k`` eligible actors whose loss raises F (in a network without cut points a
+        split needs several actors at once). ``.attrs``: ``fragmentation_before``,
+        ``fragmentation_after`` (the whole set removed; equal to before when the table is
+        empty) and ``search`` ("exact" or "greedy with swaps").
 
     Raises
     ------
@@ -735,7 +735,7 @@ def actors_to_protect(G: nx.Graph, k: int = 3, *, exclude: Iterable[Hashable] = 
     after = _fragmentation_of(adjacency, alive)
     rows = []
     if not after > before + 1e-12:
-        chosen = []
+        chosen, after = [], before
     alive = everyone.copy()
     for member in _fastest_order(adjacency, chosen):
         alive[member] = False
