@@ -89,7 +89,9 @@ def backtest_suggestions(
     Notes
     -----
     Ties in score at the cut-off are broken by node id, as in :func:`netmap.suggest_links`;
-    with small numbers of hits this can move a method by a hit or two.
+    with small numbers of hits this can move a method by a hit or two. Direct ties without
+    dates belong to every window (see :meth:`netmap.Network.graph`), so they are in both
+    periods and never count as new pairs.
 
     References
     ----------
@@ -142,7 +144,8 @@ def backtest_suggestions(
     if not new_pairs:
         raise NetmapError(
             f"No new pair formed on or after {split.date()} among the {n} actors active in "
-            f"both periods: there is nothing to predict. Choose an earlier split date."
+            f"both periods: there is nothing to predict. Choose another split date inside "
+            f"the period of the records ({_period(network)})."
         )
     k = len(new_pairs) if k is None else k
     random_precision = len(new_pairs) / candidates

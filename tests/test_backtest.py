@@ -97,7 +97,8 @@ def test_no_new_pair_is_explained():
         backtest_suggestions(net, "2024-01-01")
     assert str(err.value) == (
         "No new pair formed on or after 2024-01-01 among the 3 actors active in both "
-        "periods: there is nothing to predict. Choose an earlier split date."
+        "periods: there is nothing to predict. Choose another split date inside the period "
+        "of the records (2023-01-01 to 2024-12-31)."
     )
 
 
@@ -109,3 +110,19 @@ def test_snapshots_become_one_collaboration_per_joint_work():
     assert len(net.tables["collaborations"]) == 3
     assert set(net.tables["collaborations"]["start_date"].dt.date.astype(str)) == {BEFORE[0]}
     assert net.graph().edges["person:anna", "person:bo"]["collaborations"] == 3
+
+
+def test_backtest_command(demo_path):
+    from click.testing import CliRunner
+
+    from netmap.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["backtest", str(demo_path), "--split", "2024-01-01"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Trained on records up to 2023-12-31, tested from 2024-01-01")
+    assert "local_path" in result.output
+    # Before 1990 only the demo's undated direct ties exist, and they are in both periods.
+    early = runner.invoke(main, ["backtest", str(demo_path), "--split", "1990-01-01"])
+    assert early.exit_code == 1
+    assert early.output.startswith("Error: No new pair formed on or after 1990-01-01 among ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -198,3 +200,32 @@ def test_counts_add_up(n, p, seed, groups):
     assert ((ei["ei_index"].dropna() >= -1) & (ei["ei_index"].dropna() <= 1)).all()
     assert ei["actors"].sum() == n
     pd.testing.assert_frame_equal(gaps, group_gaps(G))
+
+
+def test_gaps_command_prints_findings_table_and_bridges(demo_path):
+    from click.testing import CliRunner
+
+    from netmap.cli import main
+
+    result = CliRunner().invoke(
+        main,
+        [
+            "gaps",
+            str(demo_path),
+            "--level",
+            "organisations",
+            "--by",
+            "sector",
+            "--by",
+            "municipality",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "Gaps between groups by sector and municipality (organisations graph):\n"
+    )
+    assert "has no collaboration with" in result.output
+    assert "Communities that touch only through one or two actors:" in result.output
+    as_json = CliRunner().invoke(main, ["gaps", str(demo_path), "--json"])
+    assert as_json.exit_code == 0
+    assert json.loads(as_json.output)[0].keys() >= {"group_a", "group_b", "expected"}

@@ -291,3 +291,23 @@ def test_suggestions_are_new_distinct_sorted_and_repeatable(G, k, path, actor, a
     # The introducer is a contact of the source (and of the target when they share one).
     assert all(G.has_edge(u, i) for u, i in zip(table["source"], table["introducer"], strict=True))
     pd.testing.assert_frame_equal(table, suggest_links(G, **options))
+
+
+def test_suggest_command_resolves_names_and_explains(demo_path):
+    from click.testing import CliRunner
+
+    from netmap.cli import main
+
+    runner = CliRunner()
+    args = ["suggest", str(demo_path), "--level", "organisations", "--k", "2"]
+    result = runner.invoke(main, [*args, "--for", "luleå KOMMUN", "--across", "sector"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("1. Luleå kommun – ")
+    assert lines[1].startswith("   Both know ")
+    typo = runner.invoke(main, [*args, "--for", "Lulea kommun"])
+    assert typo.exit_code == 2
+    assert (
+        "Invalid value for --for: no actor 'Lulea kommun' in the organisations graph (give a "
+        "name or an id such as org:ID). Did you mean 'Luleå kommun'"
+    ) in typo.output

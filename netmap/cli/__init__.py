@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import click
 
-from netmap.cli import attendance, data
+from netmap.cli import attendance, data, gaps
 
 __all__ = ["main"]
 
-_COMMAND_MODULES: tuple = (data, attendance)
+_COMMAND_MODULES: tuple = (data, attendance, gaps)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
