@@ -7,6 +7,7 @@ answer: who holds the network together, where are the missing links, who should 
 from netmap import synthetic
 from netmap.attendance import AttendanceImport, import_attendance
 from netmap.backtest import backtest_suggestions, network_from_snapshots
+from netmap.conveners import pick_conveners, rank_conveners
 from netmap.errors import InvalidDataError, NetmapError
 from netmap.gaps import (
     community_bridges,
@@ -21,16 +22,20 @@ from netmap.metrics import brokerage_roles, communities, key_actors, participati
 from netmap.network import Network
 from netmap.suggest import node_groups, suggest_links
 from netmap.validate import validate_tables
+from netmap.whatif import actors_to_protect, fragmentation, fragmentation_table, what_if_removed
 
 __all__ = [
     "AttendanceImport",
     "InvalidDataError",
     "NetmapError",
     "Network",
+    "actors_to_protect",
     "backtest_suggestions",
     "brokerage_roles",
     "communities",
     "community_bridges",
+    "fragmentation",
+    "fragmentation_table",
     "gap_findings",
     "gap_matrix",
     "group_ei_index",
@@ -41,11 +46,14 @@ __all__ = [
     "network_from_snapshots",
     "node_groups",
     "participation_coefficient",
+    "pick_conveners",
+    "rank_conveners",
     "small_components",
     "suggest_links",
     "synthetic",
     "validate_path",
     "validate_tables",
+    "what_if_removed",
     "write_tables",
     "write_templates",
 ]
