@@ -40,6 +40,7 @@ from netmap.schema import SECTORS
 from netmap.validate import _SYNONYMS, cell_text, parse_date, validate_tables
 
 __all__ = [
+    "DECISION_COLUMNS",
     "FIELDS",
     "MERGE_COLUMNS",
     "PROVENANCE_COLUMNS",
@@ -157,6 +158,8 @@ REVIEW_COLUMNS = (
     "evidence",
     "decision",
 )
+#: Columns a review table needs to be read back (:func:`read_review`).
+DECISION_COLUMNS = ("kind", "left_id", "right_id", "left_rows", "right_rows", "decision")
 #: Columns of :attr:`AttendanceImport.provenance`.
 PROVENANCE_COLUMNS = (
     "file",
@@ -521,8 +524,10 @@ def _problem(file, row, column, value, problem, hint, severity="error") -> dict:
 def read_review(path: str | Path) -> pd.DataFrame:
     """Read a review table the user filled in (CSV; as written, or saved again by Excel).
 
-    Returns the rows with a decision, columns ``kind``, ``left_id``, ``right_id``,
-    ``left_name``, ``right_name`` and ``decision`` (``merge`` or ``keep apart``).
+    Returns the rows with a decision, columns :data:`DECISION_COLUMNS`: ``kind``,
+    ``left_rows`` and ``right_rows`` (the rows of the two sides; the first of each names the
+    side), ``left_id``, ``right_id`` (for the messages) and ``decision`` (``merge`` or
+    ``keep apart``).
 
     Raises
     ------
@@ -530,18 +535,21 @@ def read_review(path: str | Path) -> pd.DataFrame:
         When a column is missing or a decision is not ``merge``, ``keep apart`` or blank.
     """
     path = Path(path)
-    records = _csv_records(path)
+    return _parse_review(_csv_records(path), path.name)
+
+
+def _parse_review(records: list[list[str]], label: str) -> pd.DataFrame:
     if not records:
-        return pd.DataFrame(columns=["kind", "left_id", "right_id", "left_name", "right_name"])
+        return pd.DataFrame(columns=list(DECISION_COLUMNS))
     header = [clean_text(h).lower() for h in records[0]]
-    needed = ["kind", "left_id", "right_id", "left_name", "right_name", "decision"]
+    needed = list(DECISION_COLUMNS)
     missing = [c for c in needed if c not in header]
     if missing:
         raise InvalidDataError(
             pd.DataFrame(
                 [
                     _problem(
-                        path.name,
+                        label,
                         1,
                         c,
                         None,
@@ -563,7 +571,7 @@ def read_review(path: str | Path) -> pd.DataFrame:
         if decision not in _REVIEW_DECISIONS:
             problems.append(
                 _problem(
-                    path.name,
+                    label,
                     n,
                     "decision",
                     cells["decision"],
@@ -612,8 +620,11 @@ def import_attendance(
         else ``date``; rows with no date are rejected.
     review : path or DataFrame, optional
         A review table with decisions (``merge`` / ``keep apart``), as written by
-        :meth:`AttendanceImport.write`; decisions for pairs no longer proposed are reported
-        in ``warnings``.
+        :meth:`AttendanceImport.write` (``import/review.csv``). A decision names each side
+        by the first row in its ``left_rows``/``right_rows``, so it still holds when other
+        decisions or new lists renumber the records; a ``merge`` joins whatever records
+        those rows are in now. Decisions that cannot be used (rows gone, or "keep apart"
+        for rows a certain rule joins) are reported in ``warnings``.
     sector_mapping : path or DataFrame, optional
         Columns ``organisation`` and ``sector``: the sector of an organisation (any spelling
         of it), overriding a sector column and the sector inferred from the name.
@@ -733,11 +744,9 @@ def _review_frame(review) -> pd.DataFrame | None:
     if review is None:
         return None
     if isinstance(review, pd.DataFrame):
-        frame = review.copy()
-        frame["decision"] = frame["decision"].map(
-            lambda d: _REVIEW_DECISIONS.get(str(d).strip().lower()) if isinstance(d, str) else None
-        )
-        return frame[frame["decision"].notna()]
+        records = [[cell_text(c) for c in review.columns]]
+        records += [[cell_text(v) for v in row] for row in review.itertuples(index=False)]
+        return _parse_review(records, "review")
     return read_review(review)
 
 
@@ -819,10 +828,8 @@ class _Builder:
         # Organisations.
         self.org_res = resolve_organisations(rows.organisation)
         self.org_ids = [f"O{k + 1}" for k in range(self.org_res.n_clusters)]
-        self.org_review = self._review_rows("organisation", self.org_res, self.org_ids)
-        self.org_labels, self.org_joins, _ = apply_decisions(
-            self.org_res, self._merges_decided(self.org_review)
-        )
+        self.org_review, merge = self._review_rows("organisation", self.org_res, self.org_ids)
+        self.org_labels, self.org_joins, _ = apply_decisions(self.org_res, merge)
         # People: rows with a name.
         self.person_rows = np.array([i for i in range(n) if rows.name[i] is not None], dtype=int)
         self.person_res = resolve_people(
@@ -831,10 +838,8 @@ class _Builder:
             organisations=self.org_labels[self.person_rows],
         )
         self.person_ids = [f"P{k + 1}" for k in range(self.person_res.n_clusters)]
-        self.person_review = self._review_rows("person", self.person_res, self.person_ids)
-        labels, self.person_joins, refused = apply_decisions(
-            self.person_res, self._merges_decided(self.person_review)
-        )
+        self.person_review, merge = self._review_rows("person", self.person_res, self.person_ids)
+        labels, self.person_joins, refused = apply_decisions(self.person_res, merge)
         for a, b in refused:
             self.warnings.append(
                 _problem(
@@ -854,7 +859,10 @@ class _Builder:
 
     # -- review
 
-    def _review_rows(self, kind: str, res: Resolution, ids: list[str]) -> pd.DataFrame:
+    def _review_rows(
+        self, kind: str, res: Resolution, ids: list[str]
+    ) -> tuple[pd.DataFrame, list[tuple[int, int]]]:
+        """The review table of one kind, with the user's decisions; the clusters to merge."""
         rows = self.rows
         positions = np.arange(len(rows.row)) if kind == "organisation" else self.person_rows
         members: dict[int, list[int]] = {}
@@ -884,7 +892,7 @@ class _Builder:
                 }
             )
         review = pd.DataFrame(out, columns=list(REVIEW_COLUMNS))
-        return self._apply_file(kind, review)
+        return self._apply_file(kind, review, members)
 
     def _raw_name(self, kind: str, pos: int) -> str:
         if kind == "organisation":
@@ -908,43 +916,63 @@ class _Builder:
         email = _most_common(rows.email[p].casefold() for p in positions if rows.email[p])
         return ", ".join(x for x in (org_name or "no organisation", email) if x)
 
-    def _apply_file(self, kind: str, review: pd.DataFrame) -> pd.DataFrame:
-        """Copy the user's decisions into the review table; warn about the stale ones."""
+    def _apply_file(
+        self,
+        kind: str,
+        review: pd.DataFrame,
+        members: dict[int, list[int]],
+    ) -> tuple[pd.DataFrame, list[tuple[int, int]]]:
+        """Apply the user's decisions: a side is named by its first row, so a decision holds
+        across re-runs even when ids change; report the ones that cannot be used."""
         if self.decisions is None or self.decisions.empty:
-            return review
+            return review, []
+        labels = _labels(self.rows)
+        cluster_of = {
+            f"{labels[p]}:{self.rows.row[p]}": label
+            for label, positions in members.items()
+            for p in positions
+        }
+        decided: dict[tuple[int, int], str] = {}
+        merge = []
         given = self.decisions[self.decisions["kind"].astype(str).str.strip() == kind]
-        index = {(r.left_id, r.right_id): i for i, r in enumerate(review.itertuples(index=False))}
         for d in given.itertuples(index=False):
-            i = index.get((str(d.left_id).strip(), str(d.right_id).strip()))
-            same = i is not None and (
-                review.at[i, "left_name"] == clean_text(str(d.left_name))
-                and review.at[i, "right_name"] == clean_text(str(d.right_name))
-            )
-            if same:
-                review.at[i, "decision"] = d.decision
-            else:
-                self.warnings.append(
-                    _problem(
-                        "review",
-                        None,
-                        "decision",
-                        f"{d.left_id} {d.left_name} / {d.right_id} {d.right_name}: {d.decision}",
-                        f"this {kind} pair is not among the pairs to review now, so the "
-                        "decision was not used",
-                        "The lists changed since the review table was written; decide the "
-                        "pairs in the new import/review.csv.",
-                        "warning",
-                    )
+            a = cluster_of.get(_first_row(d.left_rows))
+            b = cluster_of.get(_first_row(d.right_rows))
+            pair = f"{d.left_id} / {d.right_id}: {d.decision}"
+            if a is None or b is None:
+                self._warn_decision(
+                    pair,
+                    f"the rows of this {kind} pair are no longer in the lists (or no longer "
+                    f"hold a {kind}), so the decision was not used",
                 )
-        return review
-
-    @staticmethod
-    def _merges_decided(review: pd.DataFrame) -> list[tuple[int, int]]:
-        chosen = review[review["decision"] == "merge"]
-        return [
-            (int(a[1:]) - 1, int(b[1:]) - 1)
-            for a, b in zip(chosen["left_id"], chosen["right_id"], strict=True)
+                continue
+            if a == b and d.decision == "keep apart":
+                self._warn_decision(
+                    pair, f"cannot keep apart: the rows are one {kind} by a certain rule"
+                )
+                continue
+            decided[(min(a, b), max(a, b))] = d.decision
+            if d.decision == "merge" and a != b:
+                merge.append((min(a, b), max(a, b)))
+        review["decision"] = [
+            decided.get((_number(a) - 1, _number(b) - 1), "")
+            for a, b in zip(review["left_id"], review["right_id"], strict=True)
         ]
+        return review, merge
+
+    def _warn_decision(self, pair: str, problem: str) -> None:
+        self.warnings.append(
+            _problem(
+                "review",
+                None,
+                "decision",
+                pair,
+                problem,
+                "The lists changed since the review table was written; decide the pairs in "
+                "the new import/review.csv.",
+                "warning",
+            )
+        )
 
     def review(self) -> pd.DataFrame:
         return pd.concat([self.org_review, self.person_review], ignore_index=True)
@@ -1212,6 +1240,11 @@ def _number(record: str | None) -> int:
 
 def _participation_order(key: tuple[str, str | None, str | None]) -> tuple[int, int, int]:
     return tuple(_number(r) for r in key)
+
+
+def _first_row(refs: object) -> str:
+    """The first row reference of a ``left_rows``/``right_rows`` cell."""
+    return str(refs).split("; ")[0].split(" (+")[0].strip()
 
 
 def _sources_of(rows: _Rows, members: list[int]) -> str:

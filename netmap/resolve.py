@@ -485,7 +485,9 @@ def _unit_frames(
         [(*row, "; ".join(sorted(evidence[key]))) for key, row in sorted(best.items())],
         columns=list(CANDIDATE_COLUMNS),
     )
-    mention_labels = np.where(unit_of >= 0, labels[np.maximum(unit_of, 0)], -1)
+    mention_labels = np.full(len(unit_of), -1, dtype=np.int64)
+    known = unit_of >= 0
+    mention_labels[known] = labels[unit_of[known]]
     return Resolution(mention_labels, merges, candidates, emails_of)
 
 
@@ -858,8 +860,10 @@ def apply_decisions(
         elif uf.find(a) != uf.find(b):
             refused.append((a, b))
     final = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
-    labels = resolution.labels
-    return np.where(labels >= 0, final[np.maximum(labels, 0)], -1), joined, refused
+    labels = resolution.labels.copy()
+    known = labels >= 0
+    labels[known] = final[labels[known]]
+    return labels, joined, refused
 
 
 def display_names(labels: Sequence[int], names: Sequence[str]) -> dict[int, str]:

@@ -3,9 +3,10 @@
 Run ``uv run python tests/data/attendance/build_corpus.py`` to rewrite the lists in
 ``lists/`` and ``truth.csv`` (seeded: the same records every time). The meetings,
 organisations and the named people come from the five articles in shared/seeds; the other
-participants are invented. The lists come in the shapes coordinators have: Swedish Excel CSV (``;``, Windows-1252), UTF-8 CSV with a
-title line above the header, workbooks with one sheet per meeting, one long sheet with event and
-date columns. ``truth.csv`` keeps who each row really is (file, sheet, row as seen in Excel).
+participants are invented. The lists come in the shapes coordinators have: Swedish Excel CSV
+(``;``, Windows-1252), UTF-8 CSV with a title line above the header, workbooks with one sheet
+per meeting, one long sheet with event and date columns. ``truth.csv`` keeps who each row
+really is (file, sheet, row as seen in Excel).
 
 Traps on purpose: two Maria Lindqvist with different e-mails (a homonym pair), Anna Berg and
 Anna Borg in one organisation, two people of one association sharing its mailbox, "Luleå
@@ -557,7 +558,7 @@ def _write(rows: pd.DataFrame) -> pd.DataFrame:
             (first_extra + 3, None),
         ],
     )
-    truth.extend([(name, None, 1, None, None), (name, None, 2, None, None)])
+    truth.append((name, None, 1, None, None))  # the title line; blank row 2 is no row
 
     # Växa eller Krympa: one long sheet, English headers, real Excel dates, two events.
     p = part_of("vek", "sem")
