@@ -39,6 +39,7 @@ def backtest_suggestions(
     level: str = "people",
     weight: str | None = None,
     max_path_length: int = 2,
+    epsilon: float = 0.01,
 ) -> pd.DataFrame:
     """Suggest introductions from the records before a date; count those that happened after.
 
@@ -66,6 +67,8 @@ def backtest_suggestions(
         Passed to :func:`netmap.suggest_links` (``jaccard`` is skipped when set).
     max_path_length : {2, 3}, default 2
         Passed to :func:`netmap.suggest_links` for ``local_path`` (the others use 2).
+    epsilon : float, default 0.01
+        Passed to :func:`netmap.suggest_links` (weight of paths of length three).
 
     Returns
     -------
@@ -75,8 +78,9 @@ def backtest_suggestions(
         ``k``), ``recall`` (hits / new pairs), ``random_precision`` (new pairs / candidate
         pairs: the precision of suggesting candidates at random), ``ratio_to_random``
         (precision / random precision), ``new_pairs``, ``candidate_pairs`` and ``actors``
-        (active in both periods). ``.attrs`` holds ``split``, ``train_until`` and
-        ``suggestions`` (method -> the suggestions table with a boolean ``formed`` column).
+        (active in both periods). ``.attrs`` holds ``split``, ``train_until`` (dates as
+        text) and ``suggestions``: method -> list of ``(source, target, formed)`` tuples, the
+        suggestions in rank order and whether each pair did collaborate after the split.
 
     Raises
     ------
@@ -158,11 +162,12 @@ def backtest_suggestions(
             among=active_set,
             weight=weight,
             max_path_length=max_path_length if method == "local_path" else 2,
+            epsilon=epsilon,
         )
         formed = [
             _pair(u, v) in new_pairs for u, v in zip(table["source"], table["target"], strict=True)
         ]
-        suggestions[method] = table.assign(formed=formed)
+        suggestions[method] = list(zip(table["source"], table["target"], formed, strict=True))
         hits = int(np.sum(formed))
         precision = hits / len(table) if len(table) else 0.0
         rows.append(

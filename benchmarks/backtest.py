@@ -1,0 +1,191 @@
+"""Which link-prediction score should netmap suggest with? Back-tests and hidden-edge tests.
+
+Run from the repository root::
+
+    uv run python benchmarks/backtest.py [--quick]
+
+Prints Markdown tables (the ones in benchmarks/README.md, section "backtest"):
+
+1. Real two-period data: the informetrics co-authorship networks (../shared/data), the
+   protocol of Liben-Nowell & Kleinberg (authors active in both periods, k = new pairs),
+   for every method, weighted variants, three values of the local-path epsilon, and paths
+   of length three as candidates.
+2. Generated regions with dates (netmap.synthetic), split on 2024-01-01, people and
+   organisations graphs.
+3. Hidden-edge tests: 10 % of the ties hidden at random (10 repetitions), precision at
+   k = hidden ties, as a ratio to random choice among the non-tied pairs.
+
+Every figure is deterministic (seeded); no timing is measured here.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+import netmap.synthetic
+from netmap.backtest import backtest_suggestions, network_from_snapshots
+from netmap.suggest import METHODS, suggest_links
+
+ROOT = Path(__file__).resolve().parent.parent
+INFORMETRICS = ROOT.parent / "shared" / "data" / "informetrics-coauthorship"
+
+
+def markdown(df: pd.DataFrame, digits: int = 3) -> str:
+    """A DataFrame as a Markdown table; floats with ``digits`` significant digits."""
+
+    def cell(value) -> str:
+        if isinstance(value, float | np.floating):
+            return f"{value:.{digits}g}"
+        return str(value)
+
+    lines = ["| " + " | ".join(map(str, df.columns)) + " |", "|" + "---|" * df.shape[1]]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.itertuples(False)]
+    return "\n".join(lines)
+
+
+def informetrics() -> netmap.Network | None:
+    if not INFORMETRICS.is_dir():
+        return None
+
+    def period(name: str) -> nx.Graph:
+        G = nx.Graph()
+        for u, v, w in nx.read_pajek(INFORMETRICS / name).edges(data="weight", default=1):
+            if u != v:
+                G.add_edge(u, v, weight=G.get_edge_data(u, v, {"weight": 0})["weight"] + w)
+        return G
+
+    return network_from_snapshots(
+        {
+            ("1990-01-01", "2004-12-31"): period("inf1990-2004.net"),
+            ("2005-01-01", "2009-12-31"): period("inf2005-2009.net"),
+        }
+    )
+
+
+def informetrics_table(net) -> pd.DataFrame:
+    rows = [backtest_suggestions(net, "2005-01-01", methods="all").assign(variant="")]
+    for weight in ("weight", "recency"):
+        table = backtest_suggestions(
+            net,
+            "2005-01-01",
+            methods=["local_path", "resource_allocation", "common_neighbours"],
+            weight=weight,
+        )
+        rows.append(table.assign(variant=f"weight={weight}"))
+    rows.append(
+        backtest_suggestions(net, "2005-01-01", max_path_length=3).assign(
+            variant="max_path_length=3"
+        )
+    )
+    return pd.concat(rows, ignore_index=True)
+
+
+def epsilon_table(net) -> pd.DataFrame:
+    """Local-path back-test (informetrics) for several epsilon."""
+    tables = [
+        backtest_suggestions(net, "2005-01-01", epsilon=eps).assign(epsilon=eps)
+        for eps in (0.001, 0.01, 0.1, 1.0)
+    ]
+    return pd.concat(tables, ignore_index=True)[["epsilon", "k", "hits", "ratio_to_random"]]
+
+
+def synthetic_table(sizes: list[tuple[int, int]]) -> pd.DataFrame:
+    rows = []
+    for n, seed in sizes:
+        net = netmap.synthetic.generate(n, seed=seed)
+        for level in ("people", "organisations"):
+            table = backtest_suggestions(net, "2024-01-01", methods="all", level=level)
+            rows.append(table.assign(data=f"synthetic {n} seed {seed}", level=level))
+    return pd.concat(rows, ignore_index=True)
+
+
+def hidden_edge_graphs(quick: bool) -> dict[str, nx.Graph]:
+    B = nx.davis_southern_women_graph()
+    graphs = {
+        "karate club": nx.karate_club_graph(),
+        "Les Misérables": nx.les_miserables_graph(),
+        "Davis women (projection)": nx.bipartite.projected_graph(B, B.graph["top"]),
+        "synthetic 2,000 people": netmap.synthetic.generate(2000, seed=1).graph("people"),
+        "synthetic 2,000 organisations": netmap.synthetic.generate(2000, seed=1).graph(
+            "organisations"
+        ),
+    }
+    net = informetrics()
+    if net is not None:
+        graphs["informetrics 1990-2004"] = net.graph(until="2004-12-31")
+    if not quick:
+        graphs["clustered power law (Holme-Kim 500)"] = nx.powerlaw_cluster_graph(
+            500, 3, 0.5, seed=1
+        )
+    return graphs
+
+
+def hidden_edge_table(graphs: dict[str, nx.Graph], repeats: int) -> pd.DataFrame:
+    rows = []
+    for name, G in graphs.items():
+        G = nx.Graph(G)
+        G.remove_edges_from(nx.selfloop_edges(G))
+        edges = sorted(G.edges(), key=str)
+        n, m = G.number_of_nodes(), len(edges)
+        hidden_count = max(1, m // 10)
+        ratios = {method: [] for method in METHODS}
+        for rep in range(repeats):
+            rng = np.random.default_rng(rep)
+            hidden = [edges[i] for i in rng.choice(m, hidden_count, replace=False)]
+            H = G.copy()
+            H.remove_edges_from(hidden)
+            truth = {frozenset(e) for e in hidden}
+            random_precision = hidden_count / (n * (n - 1) / 2 - H.number_of_edges())
+            for method in METHODS:
+                table = suggest_links(H, k=hidden_count, method=method)
+                pairs = zip(table["source"], table["target"], strict=True)
+                hits = sum(frozenset(p) in truth for p in pairs)
+                ratios[method].append(hits / hidden_count / random_precision)
+        rows.append(
+            {"graph": name, "nodes": n, "ties": m, "hidden": hidden_count}
+            | {method: float(np.mean(values)) for method, values in ratios.items()}
+        )
+    return pd.DataFrame(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer graphs and repetitions")
+    args = parser.parse_args()
+    pd.set_option("display.width", 200)
+    columns = ["method", "variant", "k", "hits", "precision", "ratio_to_random"]
+    net = informetrics()
+    if net is None:
+        print(f"informetrics data not found at {INFORMETRICS}; skipped")
+    else:
+        first = backtest_suggestions(net, "2005-01-01").iloc[0]
+        print(
+            f"## Informetrics: {first['actors']} authors active in both periods, "
+            f"{first['new_pairs']} new pairs among {first['candidate_pairs']} candidates "
+            f"(random {first['random_precision']:.2%})\n"
+        )
+        print(markdown(informetrics_table(net)[columns]))
+        print("\n### Local path, epsilon\n")
+        print(markdown(epsilon_table(net)))
+    sizes = [(2000, 1)] if args.quick else [(2000, 1), (5000, 2)]
+    print("\n## Generated regions, split 2024-01-01, k = new pairs\n")
+    synthetic = synthetic_table(sizes)
+    wide = synthetic.pivot_table(
+        index=["data", "level", "actors", "new_pairs"],
+        columns="method",
+        values="ratio_to_random",
+        sort=False,
+    )[list(METHODS)].reset_index()
+    print(markdown(wide))
+    print("\n## Hidden-edge tests: precision at k = hidden ties, as a ratio to random\n")
+    table = hidden_edge_table(hidden_edge_graphs(args.quick), repeats=3 if args.quick else 10)
+    print(markdown(table))
+
+
+if __name__ == "__main__":
+    main()
