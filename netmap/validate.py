@@ -1223,8 +1223,8 @@ def _warn_loose_ends(checked: Mapping[str, _Checked], problems: _Problems) -> No
         return set(table.typed[column].dropna())
 
     tied = values(ties, "source_id") | values(ties, "target_id")
-    if people is not None and "organisation_id" in people.typed:
-        ids = people.typed["id"] if "id" in people.typed else people.text["name"]
+    if people is not None and "organisation_id" in people.typed and "id" in people.typed:
+        ids = people.typed["id"]
         _report_rows(
             people,
             problems,
@@ -1338,7 +1338,7 @@ _SORT_KEYS = {
 
 
 def _typed_tables(checked: Mapping[str, _Checked]) -> dict[str, pd.DataFrame]:
-    """The typed tables, sorted by their keys (then by every column, for exact repeats)."""
+    """The typed tables, sorted by their keys (ties by every column: a pair may repeat)."""
     tables = {}
     for name in TABLE_ORDER:
         if name not in checked:
@@ -1359,6 +1359,7 @@ def _typed_tables(checked: Mapping[str, _Checked]) -> dict[str, pd.DataFrame]:
             df["role"] = df["role"].fillna("participant")
         if name == "ties":
             df["weight"] = df["weight"].fillna(1.0)
-        by = [*_SORT_KEYS[name], *(c for c in df.columns if c not in _SORT_KEYS[name])]
+        # Keys are unique in valid tables except in ties, where a pair may be listed twice.
+        by = _SORT_KEYS[name] if name != "ties" else list(df.columns)
         tables[name] = df.sort_values(by, kind="stable", na_position="last").reset_index(drop=True)
     return tables

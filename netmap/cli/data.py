@@ -27,8 +27,23 @@ from netmap.network import Network
 __all__ = ["COMMANDS", "summary", "templates", "validate"]
 
 
-def _counted(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+#: Singular and plural of one record of each table, for messages.
+_RECORD_WORDS = {
+    "organisations": ("organisation", "organisations"),
+    "people": ("person", "people"),
+    "collaborations": ("collaboration", "collaborations"),
+    "participation": ("participation row", "participation rows"),
+    "ties": ("tie", "ties"),
+}
+
+
+def _counted(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def _record_counts(counts: dict[str, int]) -> str:
+    """``3 organisations, 1 person, ...`` for counts by table."""
+    return ", ".join(_counted(n, *_RECORD_WORDS[name]) for name, n in counts.items())
 
 
 @click.command()
@@ -64,11 +79,8 @@ def validate(path: Path, as_json: bool) -> None:
             echo_problems(result.problems)
         click.echo("")
         if result.ok:
-            counts = ", ".join(
-                f"{used} {table}"
-                for table, used in zip(
-                    result.load_report["table"], result.load_report["rows_used"], strict=True
-                )
+            counts = _record_counts(
+                dict(zip(result.load_report["table"], result.load_report["rows_used"], strict=True))
             )
             click.echo(
                 f"Valid: {counts}" + (f" ({_counted(warnings, 'warning')})." if warnings else ".")
@@ -97,7 +109,7 @@ def summary(path: Path, selection: GraphSelection, output: Output) -> None:
 
 
 def _describe(net: Network, path: Path, selection: GraphSelection) -> str:
-    counts = ", ".join(f"{len(df)} {name}" for name, df in net.tables.items())
+    counts = _record_counts({name: len(df) for name, df in net.tables.items()})
     lines = [f"{path}: {counts}"]
     span = net.date_range()
     if span is not None:
