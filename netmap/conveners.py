@@ -85,8 +85,8 @@ def rank_conveners(
     Returns
     -------
     pandas.DataFrame
-        Indexed by node (``node``), one row per candidate, sorted by ``score`` (highest
-        first), ties by node id. Columns:
+        Indexed by node (``node``), one row per candidate, sorted by ``convener_score``
+        (highest first), ties by node id. Columns (explained by :func:`netmap.glossary.explain`):
 
         - ``name``, and the candidate's group (a column named after ``attribute``);
         - ``reach_within_2``: share of the other actors within two steps;
@@ -99,7 +99,7 @@ def rank_conveners(
         - one ``<part>_percentile`` column per part: the candidate's percentile rank among
           the candidates, 0-1, higher is better (``constraint_percentile`` ranks low
           constraint high; an isolated actor's NaN constraint gets 0);
-        - ``score``: the mean of the four percentiles, 0-1.
+        - ``convener_score``: the mean of the four percentiles, 0-1.
 
     Notes
     -----
@@ -133,14 +133,14 @@ def rank_conveners(
     >>> nx.set_node_attributes(G, {"a": "public", "b": "public", "c": "public",
     ...                            "d": "public", "e": "academia"}, "sector")
     >>> ranking = rank_conveners(G)
-    >>> ranking[["reach_within_2", "betweenness", "other_groups_within_2", "score"]]
-          reach_within_2  betweenness  other_groups_within_2  score
+    >>> ranking[["reach_within_2", "betweenness", "other_groups_within_2", "convener_score"]]
+          reach_within_2  betweenness  other_groups_within_2  convener_score
     node
-    c               1.00     0.666667                      1  0.900
-    d               0.75     0.500000                      1  0.750
-    b               0.75     0.500000                      0  0.625
-    e               0.50     0.000000                      1  0.425
-    a               0.50     0.000000                      0  0.300
+    c               1.00     0.666667                      1           0.900
+    d               0.75     0.500000                      1           0.750
+    b               0.75     0.500000                      0           0.625
+    e               0.50     0.000000                      1           0.425
+    a               0.50     0.000000                      0           0.300
     """
     excluded = check_nodes(G, exclude, argument="exclude")
     arrays = _Arrays.from_networkx(G, weight)
@@ -159,8 +159,8 @@ def rank_conveners(
     for part, higher_is_better in SCORE_PARTS.items():
         ranks = table[part].rank(pct=True, ascending=higher_is_better)
         table[f"{part}_percentile"] = ranks.fillna(0.0)
-    table["score"] = table[[f"{part}_percentile" for part in SCORE_PARTS]].mean(axis=1)
-    return table.sort_values("score", ascending=False, kind="stable")
+    table["convener_score"] = table[[f"{part}_percentile" for part in SCORE_PARTS]].mean(axis=1)
+    return table.sort_values("convener_score", ascending=False, kind="stable")
 
 
 def _other_groups_within_2(arrays: _Arrays, codes: np.ndarray, n_groups: int) -> np.ndarray:

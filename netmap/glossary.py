@@ -138,6 +138,108 @@ COLUMNS: dict[str, dict[str, str]] = {
         "en": "In a few words, what is distinctive about the actor's place in the network.",
         "sv": "Med några ord, vad som utmärker aktörens plats i nätverket.",
     },
+    # ------------------------------------------------------------ conveners (netmap.conveners)
+    "reach_within_2": {
+        "en": "The share of the others the actor can reach in at most two steps (a contact, "
+              "or a contact's contact).",
+        "sv": "Andelen av de andra som aktören når i högst två steg (en kontakt, eller en "
+              "kontakts kontakt).",
+    },
+    "other_groups_within_2": {
+        "en": "How many sectors other than the actor's own are among the people the actor "
+              "reaches in at most two steps.",
+        "sv": "Hur många andra sektorer än aktörens egen som finns bland dem aktören når i "
+              "högst två steg.",
+    },
+    "reach_within_2_percentile": {
+        "en": "The share of candidates whose two-step reach is at most the actor's (0 to 1).",
+        "sv": "Andelen kandidater vars räckvidd i två steg är högst lika stor som aktörens "
+              "(0 till 1).",
+    },
+    "betweenness_percentile": {
+        "en": "The share of candidates whose betweenness is at most the actor's (0 to 1).",
+        "sv": "Andelen kandidater vars mellanliggande position är högst lika stark som "
+              "aktörens (0 till 1).",
+    },
+    "other_groups_within_2_percentile": {
+        "en": "The share of candidates who reach at most as many other sectors as the actor "
+              "(0 to 1).",
+        "sv": "Andelen kandidater som når högst lika många andra sektorer som aktören "
+              "(0 till 1).",
+    },
+    "constraint_percentile": {
+        "en": "The share of candidates whose contacts are at least as closed a circle as the "
+              "actor's (0 to 1): high means the actor bridges people who are not tied.",
+        "sv": "Andelen kandidater vars kontakter är en minst lika sluten krets som aktörens "
+              "(0 till 1): högt betyder att aktören överbryggar personer utan band.",
+    },
+    "convener_score": {
+        "en": "How well placed the actor is to convene the network alone: the mean of the "
+              "four percentiles (reach, betweenness, other sectors, open circle), 0 to 1.",
+        "sv": "Hur väl placerad aktören är att ensam sammankalla nätverket: medelvärdet av "
+              "de fyra percentilerna (räckvidd, mellanposition, andra sektorer, öppen "
+              "krets), 0 till 1.",
+    },
+    "required": {
+        "en": "Whether the convener was required by name.",
+        "sv": "Om den sammankallande krävdes med namn.",
+    },
+    "covers": {
+        "en": "Which of the required groups (sectors, municipalities) the convener belongs "
+              "to.",
+        "sv": "Vilka av de krävda grupperna (sektorer, kommuner) den sammankallande "
+              "tillhör.",
+    },
+    "adds": {
+        "en": "How much the convener adds to the set's distance-weighted reach (the column "
+              "sums to the set's score, 0 to 1).",
+        "sv": "Hur mycket den sammankallande lägger till gruppens avståndsvägda räckvidd "
+              "(kolumnen summerar till gruppens poäng, 0 till 1).",
+    },
+    "new_within_1": {
+        "en": "Actors the convener reaches in one step (themselves included) whom no "
+              "convener above reaches in one step.",
+        "sv": "Aktörer som den sammankallande når i ett steg (sig själv medräknad) och som "
+              "ingen sammankallande ovanför når i ett steg.",
+    },
+    "new_within_2": {
+        "en": "Actors the convener reaches in at most two steps whom no convener above "
+              "reaches in two steps.",
+        "sv": "Aktörer som den sammankallande når i högst två steg och som ingen "
+              "sammankallande ovanför når i två steg.",
+    },
+    "new_groups": {
+        "en": "Sectors and municipalities the convener is the first to reach in at most two "
+              "steps.",
+        "sv": "Sektorer och kommuner som den sammankallande är först med att nå i högst två "
+              "steg.",
+    },
+    # ------------------------------------------------------------ what-if (netmap.whatif)
+    "components_after": {
+        "en": "How many separate parts the network would have without the actor.",
+        "sv": "Hur många separata delar nätverket skulle ha utan aktören.",
+    },
+    "largest_share_after": {
+        "en": "The share of the remaining actors who would still be in the largest part.",
+        "sv": "Andelen av de kvarvarande aktörerna som fortfarande skulle finnas i den "
+              "största delen.",
+    },
+    "fragmentation_after": {
+        "en": "The share of pairs of remaining actors with no path between them if the actor "
+              "left (Borgatti's fragmentation, 0 to 1).",
+        "sv": "Andelen par av kvarvarande aktörer som saknar väg mellan sig om aktören "
+              "försvann (Borgattis fragmentering, 0 till 1).",
+    },
+    "fragmentation_increase": {
+        "en": "How much the fragmentation would rise if the actor left.",
+        "sv": "Hur mycket fragmenteringen skulle öka om aktören försvann.",
+    },
+    "pairs_disconnected": {
+        "en": "How many pairs of actors would lose every path to each other if the actor "
+              "left.",
+        "sv": "Hur många par av aktörer som skulle förlora all väg till varandra om aktören "
+              "försvann.",
+    },
 }
 
 #: Phrase key -> {language -> text with ``{placeholders}``}: the parts of the ``role`` text.

@@ -16,6 +16,9 @@ from hypothesis import strategies as st
 
 from netmap import conveners
 from netmap.conveners import SCORE_PARTS, pick_conveners, rank_conveners
+from netmap.glossary import explain
+from netmap.i18n import LANGUAGES
+from netmap.whatif import fragmentation_table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -289,9 +292,9 @@ def test_error_k_larger_than_network():
 
 def test_rank_parts_and_score(region):
     table = rank_conveners(region)
-    assert table["score"].is_monotonic_decreasing
+    assert table["convener_score"].is_monotonic_decreasing
     parts = [f"{part}_percentile" for part in SCORE_PARTS]
-    assert np.allclose(table["score"], table[parts].mean(axis=1))
+    assert np.allclose(table["convener_score"], table[parts].mean(axis=1))
     # k0 - l0 is the only tie between the (mirror-image) municipalities: both ends have the
     # highest betweenness, equal to networkx's.
     top = table["betweenness"].max()
@@ -329,3 +332,12 @@ def test_rank_exclude_and_isolated():
 def test_rank_bad_betweenness_option():
     with pytest.raises(ValueError, match="betweenness"):
         rank_conveners(nx.path_graph(3), betweenness="fast")
+
+
+def test_every_column_is_explained_in_every_language(region):
+    tables = [rank_conveners(region), pick_conveners(region, k=2), fragmentation_table(region)]
+    group_columns = {"sector", "municipality"}  # the actor's own record fields
+    for table in tables:
+        for column in set(table.columns) - group_columns:
+            for lang in LANGUAGES:
+                assert explain(column, lang)
