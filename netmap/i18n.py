@@ -347,6 +347,37 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Showing {shown} of {total} actors.",
         "sv": "Visar {shown} av {total} aktörer.",
     },
+    # texts inside the map page (netmap.maps.render_map)
+    "map.summary": {"en": "{nodes} actors, {edges} ties.", "sv": "{nodes} aktörer, {edges} band."},
+    "map.aggregated": {
+        "en": "{groups} groups of {total} actors ({by}).",
+        "sv": "{groups} grupper av {total} aktörer ({by}).",
+    },
+    "map.search": {"en": "Find an actor by name", "sv": "Hitta en aktör med namn"},
+    "map.no_match": {"en": "No name matches.", "sv": "Inget namn matchar."},
+    "map.weight": {"en": "Tie strength", "sv": "Bandets styrka"},
+    "map.size_note": {"en": "Size: {metric}.", "sv": "Storlek: {metric}."},
+    "map.width_note": {
+        "en": "Line width: tie strength (shared collaborations and direct ties).",
+        "sv": "Linjebredd: bandets styrka (gemensam samverkan och direkta band).",
+    },
+    "map.other": {"en": "Other", "sv": "Övriga"},
+    "map.members": {"en": "{count} actors", "sv": "{count} aktörer"},
+    "map.group_size": {"en": "number of actors", "sv": "antal aktörer"},
+    "map.strongest": {
+        "en": "Lines: each actor's {k} strongest ties ({shown} of {total}); select an actor to "
+              "see all of theirs.",
+        "sv": "Linjer: varje aktörs {k} starkaste band ({shown} av {total}); välj en aktör för "
+              "att se alla dess band.",
+    },
+    "map.community": {"en": "Community {number}", "sv": "Gemenskap {number}"},
+    "map.highlighted": {"en": "Highlighted", "sv": "Markerade"},
+    "map.suggested": {"en": "Suggested introduction", "sv": "Föreslagen introduktion"},
+    "map.removed": {"en": "Removed (what if they left)", "sv": "Borttagna (om de lämnade)"},
+    "map.cut_off": {
+        "en": "Cut off from the rest without them",
+        "sv": "Avskurna från resten utan dem",
+    },
 
     # ---------------------------------------------------------------- key actors
     "key.title": {"en": "Key actors", "sv": "Nyckelaktörer"},
