@@ -15,8 +15,10 @@ betweenness is an approximation, and it is not needed for anything igraph cannot
 from __future__ import annotations
 
 import itertools
+import os
 import random
 from collections.abc import Hashable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -49,6 +51,8 @@ SAMPLE_SOURCES = 1_000
 #: The Gould–Fernandez brokerage roles, in the order of the columns that count them.
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
+#: Threads for the path measures (igraph releases the GIL while it computes).
+_THREADS = os.cpu_count() or 1
 #: Entries a block of a sparse product may hold before the rows are split into more blocks.
 _PRODUCT_BUDGET = 5_000_000
 
@@ -128,6 +132,13 @@ class _Arrays:
         adjacency = self.adjacency.copy()
         adjacency.data[:] = 1.0
         return adjacency
+
+    @cached_property
+    def lengths(self) -> sp.csr_array:
+        """The symmetric matrix of edge lengths ``1 / weight``."""
+        lengths = self.adjacency.copy()
+        lengths.data = 1.0 / lengths.data
+        return lengths
 
     @cached_property
     def igraph(self) -> ig.Graph:
@@ -436,6 +447,13 @@ def brokerage_roles(G: nx.Graph, attribute: str = "sector") -> pd.DataFrame:
     )
 
 
+def _triangles(g: ig.Graph) -> np.ndarray:
+    """Number of triangles at each vertex (ties among its contacts)."""
+    degree = np.asarray(g.degree(), dtype=np.float64)
+    share = np.asarray(g.transitivity_local_undirected(mode="zero"), dtype=np.float64)
+    return np.rint(share * degree * (degree - 1) / 2)
+
+
 def _brokerage_counts(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
     """Brokerage counts, one row per node, columns in :data:`BROKERAGE_ROLES` order.
 
@@ -443,10 +461,10 @@ def _brokerage_counts(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
     pairs of distinct contacts split by group as: coordinator ``s(s-1)``, itinerant
     ``sum_g n_g(n_g-1)`` over other groups ``g``, representative and gatekeeper ``s·d``
     each, liaison ``d² - sum_g n_g²``. Subtracting the pairs that are tied to each other
-    (entries of masked products ``S@A∘S`` etc., with ``S``/``D`` the ties within/between
-    groups) leaves the open two-paths.
+    (triangles, counted by kind below) leaves the open two-paths.
     """
     codes = np.where(codes < 0, codes.max(initial=-1) + 1, codes)  # "unknown" is a group
+    same_edge = codes[arrays.source] == codes[arrays.target]  # in igraph's edge order
     ties = arrays.binary
     owner = np.repeat(np.arange(arrays.n), np.diff(ties.indptr))
     same_group = (codes[owner] == codes[ties.indices]).astype(np.float64)
@@ -462,20 +480,21 @@ def _brokerage_counts(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
         [s * (s - 1), other_squares - d, s * d, s * d, d * d - other_squares]
     )
 
-    from_own_group = _masked_product(within, ties, ties)
-    coordinator_closed = _row_sums(from_own_group.multiply(within))
-    representative_closed = _row_sums(from_own_group.multiply(between))
-    itinerant_closed = _row_sums(_masked_product(between, within, between))
-    liaison_closed = _row_sums(_masked_product(between, between, between))
-    closed = np.column_stack(
-        [
-            coordinator_closed,
-            itinerant_closed,
-            representative_closed,
-            representative_closed,  # gatekeeper: the same pairs read the other way
-            liaison_closed,
-        ]
+    # Tied pairs of contacts are triangles. A triangle's ties within groups number 3
+    # (all one group), 1 (two in a group, one outside) or 0 (three groups): so a broker's
+    # triangles are all-own-group (coordinator), all-different (liaison), or "2+1" ones,
+    # where the broker is either the odd one (itinerant) or one of the pair (counted once
+    # as representative and once as gatekeeper).
+    all_triangles = _triangles(arrays.igraph)
+    own_group = _triangles(
+        arrays.igraph.subgraph_edges(np.flatnonzero(same_edge).tolist(), delete_vertices=False)
     )
+    three_groups = _triangles(
+        arrays.igraph.subgraph_edges(np.flatnonzero(~same_edge).tolist(), delete_vertices=False)
+    )
+    odd_one = np.rint(_row_sums(_masked_product(between, within, between)) / 2)
+    in_pair = all_triangles - own_group - three_groups - odd_one
+    closed = np.column_stack([2 * own_group, 2 * odd_one, in_pair, in_pair, 2 * three_groups])
     return np.rint(all_pairs - closed).astype(np.int64)
 
 
@@ -628,8 +647,8 @@ def key_actors(
     for attribute in attributes:
         codes, _ = _node_values(G, arrays.nodes, attribute)
         table[f"{_plural(attribute)}_reached"] = _distinct_reached(arrays, codes)
-    table["betweenness"], info = _betweenness(arrays, method, sample_sources, seed)
-    table["closeness"] = _closeness(arrays)
+    betweenness_values, closeness, info = _path_measures(arrays, method, sample_sources, seed)
+    table["betweenness"], table["closeness"] = betweenness_values, closeness
     table["pagerank"] = _pagerank(arrays)
     table["constraint"], table["effective_size"] = _structural_holes(arrays)
     places, place_names = _node_values(G, arrays.nodes, place_attribute)
@@ -680,43 +699,88 @@ def _distinct_reached(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
     return np.bincount(pairs // (codes.max(initial=0) + 1), minlength=arrays.n).astype(np.int64)
 
 
-def _betweenness(
-    arrays: _Arrays, method: str, sample_sources: int, seed: int | None
-) -> tuple[np.ndarray, dict]:
-    n = arrays.n
-    sampled = method == "sampled" or (method == "auto" and n > EXACT_BETWEENNESS_LIMIT)
-    if sampled and sample_sources < n:
-        sources = np.sort(np.random.default_rng(seed).choice(n, sample_sources, replace=False))
-        raw = arrays.igraph.betweenness(
-            directed=False, weights=arrays.distances, sources=sources.tolist()
-        )
-        raw = np.asarray(raw, dtype=np.float64) * (n / sample_sources)
-        info = {"method": "sampled", "sources": sample_sources, "seed": seed}
-    else:
-        raw = np.asarray(
-            arrays.igraph.betweenness(directed=False, weights=arrays.distances), np.float64
-        )
-        info = {"method": "exact"}
-    scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
-    return raw.reshape(n) * scale, info
-
-
 def _component_sizes(arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
     """Component label of each node and the size of each component."""
     membership = np.asarray(arrays.igraph.connected_components().membership, dtype=np.int64)
     return membership, np.bincount(membership, minlength=1)
 
 
-def _closeness(arrays: _Arrays) -> np.ndarray:
+def _path_measures(
+    arrays: _Arrays, method: str, sample_sources: int, seed: int | None
+) -> tuple[np.ndarray, np.ndarray, dict]:
+    """Betweenness and closeness, exact or from sampled sources, on all cores.
+
+    Exact: igraph's Brandes betweenness and closeness, the nodes split in one chunk per
+    core (igraph releases the GIL, so threads run in parallel). Sampled: paths from
+    everyone outside the largest component (small components are cheap and exact), and
+    from ``k`` random sources inside it, whose dependencies are scaled by ``|L| / k``
+    (Brandes & Pich 2007); closeness inside it from the mean distance to the sampled
+    sources (Eppstein & Wang 2004), which by symmetry is the mean distance from them.
+    """
     n = arrays.n
+    betweenness, closeness = np.zeros(n), np.zeros(n)
     if n < 2:
-        return np.zeros(n)
-    among_reachable = np.asarray(
-        arrays.igraph.closeness(weights=arrays.distances, normalized=True), dtype=np.float64
-    )
+        return betweenness, closeness, {"method": "exact"}
     membership, sizes = _component_sizes(arrays)
     reachable = sizes[membership] - 1
-    return np.nan_to_num(among_reachable) * reachable / (n - 1)
+    largest = np.flatnonzero(membership == np.argmax(sizes))
+    sampled = method == "sampled" or (method == "auto" and n > EXACT_BETWEENNESS_LIMIT)
+    sampled = sampled and sample_sources < len(largest)
+    g, lengths = arrays.igraph, arrays.distances
+    with ThreadPoolExecutor(_THREADS) as pool:
+        if not sampled:
+            chunks = [chunk.tolist() for chunk in np.array_split(np.arange(n), _THREADS)]
+            parts = pool.map(
+                lambda c: g.betweenness(directed=False, weights=lengths, sources=c), chunks
+            )
+            closeness_parts = pool.map(lambda c: g.closeness(c, weights=lengths), chunks)
+            betweenness = np.sum(list(parts), axis=0)
+            among_reachable = np.concatenate([np.asarray(c, float) for c in closeness_parts])
+            info = {"method": "exact"}
+        else:
+            rng = np.random.default_rng(seed)
+            sources = np.sort(rng.choice(largest, sample_sources, replace=False))
+            outside = np.flatnonzero(membership != np.argmax(sizes))
+            chunks = [c.tolist() for c in np.array_split(sources, _THREADS)]
+            parts = pool.map(
+                lambda c: g.betweenness(directed=False, weights=lengths, sources=c), chunks
+            )
+            small = pool.submit(_exact_outside, g, outside.tolist(), lengths)
+            distance_sums = pool.map(
+                lambda c: _distance_sums(arrays, c), np.array_split(sources, -(-len(sources) // 50))
+            )
+            betweenness = np.sum(list(parts), axis=0) * (len(largest) / len(sources))
+            small_betweenness, small_closeness = small.result()
+            betweenness += small_betweenness
+            total = np.sum(list(distance_sums), axis=0)
+            among_reachable = np.zeros(n)
+            others = len(sources) - np.isin(largest, sources)
+            with np.errstate(divide="ignore"):
+                among_reachable[largest] = others / total[largest]
+            among_reachable[outside] = small_closeness
+            info = {"method": "sampled", "sources": len(sources), "seed": seed}
+    scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    closeness = np.nan_to_num(among_reachable, posinf=0.0) * reachable / (n - 1)
+    return betweenness * scale, closeness, info
+
+
+def _exact_outside(
+    g: ig.Graph, outside: list[int], lengths: list[float] | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Exact betweenness from, and closeness of, the nodes outside the largest component."""
+    if not outside:
+        return np.zeros(g.vcount()), np.zeros(0)
+    betweenness = g.betweenness(directed=False, weights=lengths, sources=outside)
+    closeness = g.closeness(outside, weights=lengths)
+    return np.asarray(betweenness, dtype=np.float64), np.asarray(closeness, dtype=np.float64)
+
+
+def _distance_sums(arrays: _Arrays, sources: np.ndarray) -> np.ndarray:
+    """Per node, the sum of its (finite) distances to the given sources."""
+    distances = sp.csgraph.dijkstra(
+        arrays.lengths, directed=False, indices=sources, unweighted=not arrays.weighted
+    )
+    return np.where(np.isfinite(distances), distances, 0.0).sum(axis=0)
 
 
 def _pagerank(arrays: _Arrays) -> np.ndarray:
@@ -729,22 +793,23 @@ def _pagerank(arrays: _Arrays) -> np.ndarray:
 def _structural_holes(arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
     """Burt's constraint and effective size, as networkx's per-node functions define them.
 
-    With ``P`` the weights divided by each row's sum and ``M`` by each row's maximum:
-    ``constraint_i = sum_j (P_ij + (P @ P)_ij)**2`` over contacts ``j``, and
-    ``effective_size_i = degree_i - sum_j P_ij (B @ M)_ij`` (``B`` the 0/1 ties), which is
-    Borgatti's ``n - 2t/n`` when unweighted.
+    Constraint comes from igraph (the same definition as networkx; the tests compare). With
+    ``P`` the weights divided by each row's sum and ``M`` by each row's maximum, effective
+    size is ``degree_i - sum_j P_ij (B @ M)_ij`` over contacts ``j`` (``B`` the 0/1 ties),
+    which is Borgatti's ``n - 2t/n`` when unweighted.
     """
     weights, ties = arrays.adjacency, arrays.binary
     degree = np.diff(ties.indptr)
     has_ties = degree > 0
+    if arrays.n == 0:
+        return np.zeros(0), np.zeros(0)
+    constraint = np.asarray(arrays.igraph.constraint(weights=arrays.weights), dtype=np.float64)
     row_max = np.zeros(arrays.n)
     row_max[has_ties] = np.maximum.reduceat(weights.data, weights.indptr[:-1][has_ties])
     strength = _row_sums(weights)
     with np.errstate(divide="ignore"):
         proportional = _scale_rows(weights, np.where(has_ties, 1.0 / strength, 0.0))
         of_strongest = _scale_rows(weights, np.where(has_ties, 1.0 / row_max, 0.0))
-    indirect = _masked_product(proportional, proportional, ties)
-    constraint = _row_sums(sp.csr_array(proportional + indirect).power(2))
     redundancy = _row_sums(_masked_product(ties, of_strongest, proportional))
     effective_size = degree - redundancy
     return np.where(has_ties, constraint, np.nan), np.where(has_ties, effective_size, np.nan)
@@ -890,14 +955,14 @@ def _role_texts(
     around = sp.csr_array(with_self @ members)  # groups of contacts and self
     communities_around = sp.csr_array(with_self @ _one_hot(table["community"].to_numpy(), arrays.n))
     n_communities = np.diff(communities_around.indptr)
-    cross = table[["itinerant", "representative", "gatekeeper", "liaison"]].sum(axis=1)
+    cross = table[["itinerant", "representative", "gatekeeper", "liaison"]].sum(axis=1).to_numpy()
     betweenness = table["betweenness"].to_numpy()
     n_central = int(np.ceil(_CENTRAL_SHARE * arrays.n))
     threshold = np.sort(betweenness)[::-1][n_central - 1] if arrays.n else 0.0
     texts = []
     for i, row in enumerate(table.itertuples(index=False)):
         parts = []
-        if cross.iloc[i] > 0:
+        if cross[i] > 0:
             lo, hi = around.indptr[i], around.indptr[i + 1]
             ranked = sorted(
                 zip(-around.data[lo:hi], (labels[g] for g in around.indices[lo:hi]), strict=True)
