@@ -7,8 +7,6 @@ import streamlit as st
 
 from views import _state
 
-st.set_page_config(page_title="netmap", layout="wide")
-ctx = _state.sidebar()
 PAGES = [
     ("overview", "page.overview", ":material/dashboard:"),
     ("map", "page.map", ":material/hub:"),
@@ -17,9 +15,17 @@ PAGES = [
     ("gaps", "page.gaps", ":material/link_off:"),
     ("data", "page.data", ":material/table_view:"),
 ]
-st.navigation(
-    [
-        st.Page(f"views/{name}.py", title=ctx.t(title), icon=icon, url_path=name, default=i == 0)
-        for i, (name, title, icon) in enumerate(PAGES)
-    ]
-).run()
+
+st.set_page_config(page_title="netmap", layout="wide")
+try:
+    ctx = _state.sidebar()
+    st.navigation(
+        [
+            st.Page(
+                f"views/{name}.py", title=ctx.t(title), icon=icon, url_path=name, default=i == 0
+            )
+            for i, (name, title, icon) in enumerate(PAGES)
+        ]
+    ).run()
+except Exception as err:  # the last line of defence: a message for the user, not a traceback
+    _state.show_failure(err)

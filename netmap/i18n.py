@@ -61,6 +61,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "netmap could not compute this: {error}",
         "sv": "netmap kunde inte beräkna detta: {error}",
     },
+    "common.crashed": {
+        "en": "Something went wrong and netmap could not show this page: {error}. Try another "
+              "page or other filters; the details are in the log of the window that started "
+              "the dashboard.",
+        "sv": "Något gick fel och netmap kunde inte visa sidan: {error}. Prova en annan sida "
+              "eller andra filter; detaljerna finns i loggen i fönstret som startade "
+              "instrumentpanelen.",
+    },
     "common.download_csv": {"en": "Download as CSV", "sv": "Ladda ner som CSV"},
     "common.name": {"en": "Name", "sv": "Namn"},
     "common.group": {"en": "Group", "sv": "Grupp"},
@@ -261,17 +269,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "Ingen aktör står mellan andra: alla möter varandra direkt.",
     },
     "finding.biggest_gap.title": {"en": "Biggest gap", "sv": "Största luckan"},
-    "finding.biggest_gap.none.sector": {
-        "en": "No pair of sectors meets much less than expected.",
-        "sv": "Inga sektorer möts mycket mindre än väntat.",
-    },
-    "finding.biggest_gap.none.municipality": {
-        "en": "No pair of municipalities meets much less than expected.",
-        "sv": "Inga kommuner möts mycket mindre än väntat.",
-    },
-    "finding.biggest_gap.none.community": {
-        "en": "No pair of communities meets much less than expected.",
-        "sv": "Inga gemenskaper möts mycket mindre än väntat.",
+    "finding.biggest_gap.none": {
+        "en": "Every pair of groups meets about as often as chance would have it.",
+        "sv": "Alla grupper möts ungefär så ofta som slumpen skulle ge.",
     },
     # gaps worded for a person (netmap.overview.describe_gap)
     "gap.none.between": {
@@ -706,16 +706,20 @@ def group_label(by: str, group: object, lang: str) -> str:
     --------
     >>> group_label("sector", "civil_society", "en")
     'Civil society'
-    >>> group_label("community", 2, "sv")
+    >>> group_label("community", "community 2", "sv")
     'gemenskap 2'
+    >>> group_label("sector", "civil society", "sv")
+    'Civilsamhälle'
     >>> group_label("municipality", "(unknown)", "sv")
     '(uppgift saknas)'
     """
     if group == UNKNOWN_GROUP:
         return t("common.unknown", lang)
+    text = str(group)
     if by == "community":
-        return t("group.community", lang, n=group)
-    return choice_label(by, group, lang)
+        return t("group.community", lang, n=text.removeprefix("community "))
+    coded = f"{by}.{text.replace(' ', '_')}"  # netmap.suggest.node_groups writes spaces
+    return t(coded, lang) if coded in STRINGS else choice_label(by, group, lang)
 
 
 def format_number(value: float, lang: str, *, decimals: int = 0) -> str:

@@ -359,7 +359,7 @@ def headline_findings(
     G: nx.Graph,
     *,
     lang: str = "en",
-    by: str = "sector",
+    by: tuple[str, ...] = ("sector", "municipality"),
     actors: pd.DataFrame | None = None,
     seed: int | None = 0,
 ) -> pd.DataFrame:
@@ -367,8 +367,9 @@ def headline_findings(
 
     - **Top connector**: the actor with the highest betweenness (:func:`netmap.key_actors`),
       with the share of shortest paths between others that run through them.
-    - **Biggest gap**: the pair of groups (sectors by default) with the largest shortfall of
-      ties against chance, among those :func:`netmap.gaps.gap_findings` reports.
+    - **Biggest gap**: the pair of groups with the largest shortfall of ties against
+      chance, among those :func:`netmap.gaps.gap_findings` reports: sectors first, and
+      municipalities when the sectors all meet as expected.
     - **Most fragile point**: the actor whose leaving would cut the most actors off from
       the largest group (``lose_contact`` of :func:`netmap.key_actors`).
 
@@ -379,8 +380,9 @@ def headline_findings(
         attributes).
     lang : {"en", "sv"}, default "en"
         Language of ``title`` and ``text`` (texts in :mod:`netmap.i18n`).
-    by : str, default "sector"
-        The groups of the biggest gap (see :func:`netmap.gaps.group_gaps`).
+    by : tuple of str, default ("sector", "municipality")
+        The groupings searched for the biggest gap, in order (see
+        :func:`netmap.gaps.group_gaps`); the first with a gap is reported.
     actors : DataFrame, optional
         ``key_actors(G)``, when already computed (it is the slow part).
     seed : int or None, default 0
@@ -398,7 +400,8 @@ def headline_findings(
     Hub is tied to a, b and c, and b and c know each other. Hub lies on the shortest paths
     a-b and a-c, 2 of the 3 pairs of others (betweenness 0.67); without Hub, a is cut off
     from the largest group. The public sector (Hub, b, c: degree sum 7) and academia (a: 1)
-    have one tie where 7 x 1 / 8 = 0.9 were expected: too few expected to call it a gap.
+    have one tie where 7 x 1 / 8 = 0.9 were expected: too few expected to call it a gap
+    (and nobody has a municipality).
 
     >>> import networkx as nx
     >>> G = nx.Graph([("h", "a"), ("h", "b"), ("h", "c"), ("b", "c")])
@@ -409,14 +412,14 @@ def headline_findings(
     ...     print(text)
     Hub connects the most actors who would otherwise be far apart: 67% of the shortest
     paths between others run through them.
-    No pair of sectors meets much less than expected.
+    Every pair of groups meets about as often as chance would have it.
     If Hub left, 1 actor would lose contact with the rest of the network.
     """
     if actors is None:
         actors = key_actors(G, lang=lang)
     rows = [
         _top_connector(G, actors, lang),
-        _biggest_gap(gap_findings(G, by, seed=seed), by, lang),
+        _biggest_gap(G, by, lang, seed=seed),
         _most_fragile(actors, lang),
     ]
     for code, row in zip(FINDINGS, rows, strict=True):
@@ -473,21 +476,21 @@ def _top_connector(G: nx.Graph, actors: pd.DataFrame, lang: str) -> dict:
     }
 
 
-def _biggest_gap(findings: pd.DataFrame, by: str, lang: str) -> dict:
-    if findings.empty:
-        return {"text": t(f"finding.biggest_gap.none.{by}", lang), "subject": ""}
-    top = findings.iloc[0]
-    return {
-        "text": describe_gap(
-            top["group_a"],
-            top["group_b"],
-            observed=int(top["observed"]),
-            expected=float(top["expected"]),
-            by=by,
-            lang=lang,
-        ),
-        "subject": f"{top['group_a']} / {top['group_b']}",
-    }
+def _biggest_gap(G: nx.Graph, groupings: tuple[str, ...], lang: str, *, seed) -> dict:
+    for by in groupings:
+        findings = gap_findings(G, by, seed=seed)
+        if not findings.empty:
+            top = findings.iloc[0]
+            text = describe_gap(
+                top["group_a"],
+                top["group_b"],
+                observed=int(top["observed"]),
+                expected=float(top["expected"]),
+                by=by,
+                lang=lang,
+            )
+            return {"text": text, "subject": f"{top['group_a']} / {top['group_b']}"}
+    return {"text": t("finding.biggest_gap.none", lang), "subject": ""}
 
 
 def _most_fragile(actors: pd.DataFrame, lang: str) -> dict:

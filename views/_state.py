@@ -10,6 +10,7 @@ in ``st.cache_resource`` (one object shared by every session, never modified); t
 from __future__ import annotations
 
 import importlib
+import logging
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from netmap.glossary import explain
 from netmap.i18n import LANGUAGES, STRINGS, choice_label, t
 from netmap.network import Network
 
+_log = logging.getLogger("netmap.dashboard")
 ROOT = Path(__file__).resolve().parent.parent
 #: The bundled datasets: sidebar choice -> folder.
 BUNDLED = {"demo": ROOT / "data" / "demo-region", "sample": ROOT / "data" / "sample"}
@@ -95,6 +97,7 @@ class Context:
         *,
         on: str = "graph",
         derived: dict[str, Any] | None = None,
+        variant: tuple = (),
         **options: Any,
     ) -> Any:
         """Run the library function ``"module:name"`` on the data in view, cached.
@@ -102,8 +105,9 @@ class Context:
         ``on`` is ``"graph"`` (the graph in view), ``"view"`` (the network, with the view's
         window and filters) or ``"network"`` (the whole network). ``options`` are hashed
         into the cache key; ``derived`` holds arguments computed from the same view (e.g.
-        the key-actors table), passed but left out of the key. Returns None, with a note on
-        the page, when that library piece is not installed.
+        the key-actors table), passed but left out of the key, and ``variant`` says which
+        (hashed, not passed). Returns None, with a note on the page, when that library
+        piece is not installed.
         """
         func = _library(function)
         if func is None:
@@ -120,6 +124,7 @@ class Context:
                 function,
                 key,
                 tuple(sorted(options.items())),
+                variant,
                 _func=func,
                 _subject=subject,
                 _extra={**extra, **(derived or {})},
@@ -149,7 +154,9 @@ def _graph(fingerprint: str, view_key: tuple, *, _net: Network, _view: View) -> 
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _cached(name: str, key: tuple, options: tuple, *, _func, _subject, _extra) -> Any:
+def _cached(
+    name: str, key: tuple, options: tuple, variant: tuple, *, _func, _subject, _extra
+) -> Any:
     return _func(_subject, **_extra, **dict(options))
 
 
@@ -211,6 +218,12 @@ def sidebar() -> Context:
         st.caption(t("sidebar.offline", lang))
     ss["_context"] = ctx
     return ctx
+
+
+def show_failure(err: Exception) -> None:
+    """Tell the user something went wrong, in their language; the traceback goes to the log."""
+    _log.exception("netmap dashboard failed")
+    st.error(t("common.crashed", st.session_state.get("lang", "en"), error=err))
 
 
 def context() -> Context:
@@ -290,22 +303,24 @@ MAP_TOP_DEFAULT = 300
 #: Key-actor columns shown on the Key actors page, in order, and those it can sort by.
 KEY_ACTOR_COLUMNS = (
     "name",
-    "sector",
-    "municipality",
+    "role",
     "degree",
-    "strength",
     "betweenness",
+    "lose_contact",
+    "cut_point",
+    "effective_size",
+    "constraint",
+    "participation_coefficient",
+    "sectors_reached",
+    "municipalities_reached",
+    "community",
+    "strength",
     "closeness",
     "pagerank",
-    "constraint",
-    "effective_size",
-    "cut_point",
-    "participation_coefficient",
-    "community",
-    "role",
 )
 KEY_ACTOR_SORTS = (
     "betweenness",
+    "lose_contact",
     "degree",
     "strength",
     "closeness",
@@ -314,6 +329,18 @@ KEY_ACTOR_SORTS = (
     "constraint",
     "participation_coefficient",
 )
+#: Float columns shown as percentages, and with one decimal (others get three).
+_SHARES = {
+    "adds",
+    "largest_share_after",
+    "reach_within_2",
+    "reach_within_2_percentile",
+    "betweenness_percentile",
+    "other_groups_within_2_percentile",
+    "constraint_percentile",
+    "convener_score",
+}
+_ONE_DECIMAL = {"strength", "effective_size", "weight", "observed_weight", "expected"}
 #: Columns whose values are codes with a translation (column -> i18n prefix).
 _CODED = {"sector": "sector", "kind": "kind", "role_in_collaboration": "role"}
 
@@ -335,10 +362,7 @@ def show_table(ctx: Context, table: pd.DataFrame, what: str, *, height: int | No
     for column, field in _CODED.items():
         if column in shown.columns:
             shown[column] = [choice_label(field, v, ctx.lang) for v in shown[column]]
-    config = {
-        column: st.column_config.Column(column_label(ctx, column), help=column_help(ctx, column))
-        for column in shown.columns
-    }
+    config = {column: _column_config(ctx, column, shown[column]) for column in shown.columns}
     st.dataframe(
         shown,
         hide_index=True,
@@ -346,6 +370,16 @@ def show_table(ctx: Context, table: pd.DataFrame, what: str, *, height: int | No
         height=height or "auto",
         key=f"table.{what}",
     )
+
+
+def _column_config(ctx: Context, column: str, values: pd.Series):
+    label, help_text = column_label(ctx, column), column_help(ctx, column)
+    if pd.api.types.is_float_dtype(values):
+        number_format = (
+            "percent" if column in _SHARES else "%.1f" if column in _ONE_DECIMAL else "%.3f"
+        )
+        return st.column_config.NumberColumn(label, help=help_text, format=number_format)
+    return st.column_config.Column(label, help=help_text)
 
 
 def node_groups(ctx: Context) -> dict[str, list[str]]:

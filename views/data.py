@@ -85,14 +85,16 @@ st.caption(
 net = ctx.net
 if net.load_report is not None:
     st.dataframe(
-        net.load_report.rename(
+        net.load_report.assign(table=[ctx.t(f"table.{name}") for name in net.load_report["table"]])
+        .rename(
             columns={
                 "table": ctx.t("report.table"),
                 "rows_read": ctx.t("report.rows_read"),
                 "rows_used": ctx.t("report.rows_used"),
                 "rows_rejected": ctx.t("report.rows_rejected"),
             }
-        ).drop(columns="file", errors="ignore"),
+        )
+        .drop(columns="file", errors="ignore"),
         hide_index=True,
     )
 if net.warnings is not None and len(net.warnings):
@@ -115,7 +117,7 @@ st.file_uploader(
     help=ctx.t("data.upload.files.help"),
     key="upload_files",
 )
-st.button(ctx.t("data.upload.button"), on_click=_load_upload, type="primary")
+st.button(ctx.t("data.upload.button"), on_click=_load_upload, type="primary", key="data.load")
 
 outcome = ss.get("upload_outcome")
 if outcome is not None:
@@ -183,7 +185,7 @@ st.download_button(
 @st.cache_data(show_spinner=False, max_entries=8)
 def _record_csvs(fingerprint: str, _net) -> dict[str, bytes]:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = write_tables(_net, tmp)
+        folder = write_tables(_net.tables, tmp)
         return {name: (folder / f"{name}.csv").read_bytes() for name in TABLE_ORDER}
 
 

@@ -34,10 +34,10 @@ if gaps is not None:
         for value in ("ratio", "observed")
     )
     st.caption(ctx.t("gaps.heatmap.caption"))
-    st.altair_chart(
-        _charts.heatmap(ratio, value_title=ctx.t("gaps.ratio"), observed=observed),
-        width="content",
+    chart, width, height = _charts.heatmap(
+        ratio, value_title=ctx.t("gaps.ratio"), observed=observed
     )
+    st.altair_chart(chart, width=width, height=height)
     st.subheader(ctx.t("gaps.findings"))
     findings = ctx.call("gaps:gap_findings", by=by)
     if findings.empty:

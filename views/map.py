@@ -50,11 +50,24 @@ if G.number_of_nodes() > _state.MAP_FULL_LIMIT:
         help=ctx.t("map.top.help"),
         key="map.top",
     )
+actors = ctx.call("metrics:key_actors", lang=ctx.lang)
+derived = {"size_by": actors[size_by]}
+options = {"color_by": colour_by}
+if colour_by == "community":  # the numbering of the Key actors table
+    del options["color_by"]
+    derived["color_by"] = actors["community"]
 html = ctx.call(
-    "maps:render_map", colour_by=colour_by, size_by=size_by, highlight=highlight, top=top
+    "maps:render_map",
+    derived=derived,
+    variant=(size_by, colour_by),
+    highlight=highlight,
+    top_n=top,
+    lang=ctx.lang,
+    **options,
 )
 if html is not None:
-    st.caption(ctx.t("map.drawn", shown=min(top or G.number_of_nodes(), len(G)), total=len(G)))
+    if top is not None:
+        st.caption(ctx.t("map.drawn", shown=top, total=len(G)))
     st.iframe(html, height=680)
     st.download_button(
         ctx.t("map.download"),

@@ -50,10 +50,8 @@ tabs = st.tabs([ctx.t(f"by.{by}") for by in ("sector", "municipality", "kind")])
 for tab, by in zip(tabs, ("sector", "municipality", "kind"), strict=True):
     table = kinds if by == "kind" else ctx.call("overview:counts_table", on="view", by=by)
     table = table.assign(group=[ctx.label(by, g) for g in table["group"]])
-    tab.altair_chart(
-        _charts.grouped_bars(table, category="group", measures=measures, title=""),
-        width="stretch",
-    )
+    chart, height = _charts.grouped_bars(table, category="group", measures=measures)
+    tab.altair_chart(chart, width="stretch", height=height)
 
 st.subheader(ctx.t("overview.growth"))
 growth = ctx.call("overview:growth_table", on="view", level=ctx.view.level)
@@ -61,14 +59,12 @@ if growth.empty:
     st.info(ctx.t("overview.growth.none"))
 else:
     st.caption(ctx.t("overview.growth.caption"))
-    st.altair_chart(
-        _charts.growth_chart(
-            growth,
-            measures={
-                "new_actors": ctx.t("overview.new_actors"),
-                "new_ties": ctx.t("overview.new_ties"),
-            },
-            title="",
-        ),
-        width="stretch",
-    )
+    for column, (measure, colour) in zip(
+        st.columns(2),
+        (("new_actors", _charts.PALETTE[0]), ("new_ties", _charts.PALETTE[2])),
+        strict=True,
+    ):
+        chart = _charts.growth_chart(
+            growth, column=measure, title=ctx.t(f"overview.{measure}"), colour=colour
+        )
+        column.altair_chart(chart, width="stretch", height=280)

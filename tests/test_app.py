@@ -1,0 +1,191 @@
+"""The dashboard in-process with Streamlit's AppTest: every page, one interaction each.
+
+The pages run on the bundled demo region (the app's default). Each test checks that a page
+draws without an exception or an error box, and that one control changes what is shown.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGES = ("overview", "map", "key_actors", "conveners", "gaps", "data")
+#: The first run loads the data and computes the metrics on a shared 2-core machine.
+TIMEOUT = 180
+
+
+def open_page(page: str | None = None, **state) -> AppTest:
+    """Run the app (optionally with session state set first) and go to ``page``."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    if page is not None and page != "overview":
+        at.switch_page(f"views/{page}.py").run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def iframe_html(at: AppTest) -> str:
+    frames = at.get("iframe")
+    assert frames, "no iframe on the page"
+    return frames[0].proto.srcdoc
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_demo_region(page):
+    at = open_page(page)
+    assert_clean(at)
+    assert at.title[0].value  # the page drew its heading
+    assert not at.info or all("not installed" not in i.value for i in at.info)
+
+
+def test_overview_language_switch_changes_every_label():
+    at = open_page("overview")
+    assert at.title[0].value == "Overview"
+    assert [m.label for m in at.metric][:2] == ["People", "Ties"]
+    at.sidebar.radio(key="lang").set_value("sv").run()
+    assert_clean(at)
+    assert at.title[0].value == "Översikt"
+    assert [m.label for m in at.metric][:2] == ["Personer", "Förbindelser"]
+    assert at.subheader[0].value == "Tre saker att veta"
+
+
+def test_overview_filter_by_sector_shrinks_the_network():
+    at = open_page("overview")
+    people = int(at.metric[0].value.replace(",", ""))
+    sectors = next(m for m in at.sidebar.multiselect if m.label == "Sectors")
+    sectors.set_value(["civil_society"]).run()
+    assert_clean(at)
+    fewer = int(at.metric[0].value.replace(",", ""))
+    assert 0 < fewer < people
+
+
+def test_overview_headline_findings_are_three_sentences():
+    at = open_page("overview")
+    titles = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert {"**Top connector**", "**Biggest gap**", "**Most fragile point**"} <= set(titles)
+
+
+def test_map_draws_the_escaped_offline_map_and_follows_the_level():
+    at = open_page("map")
+    people_map = iframe_html(at)
+    assert "vis-network" in people_map or "vis.Network" in people_map
+    assert "https://" not in people_map.split("</script>")[0][:2000]
+    at.sidebar.radio(key="level").set_value("organisations").run()
+    assert_clean(at)
+    assert iframe_html(at) != people_map
+
+
+def test_key_actors_profile_follows_the_picked_actor():
+    at = open_page("key_actors")
+    names = at.session_state["_context"].names()
+    picker = at.selectbox(key="key.actor")
+    other = next(node for node in names if node != picker.value)
+    picker.set_value(other).run()
+    assert_clean(at)
+    assert f"### {names[other]}" in [m.value for m in at.markdown]
+
+
+def test_conveners_k_sets_the_size_of_the_chosen_set():
+    at = open_page("conveners")
+    assert len(at.dataframe[0].value) == 3
+    at.number_input(key="conv.k").set_value(2).run()
+    assert_clean(at)
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_conveners_what_if_shows_before_and_after():
+    at = open_page("conveners")
+    names = at.session_state["_context"].names()
+    at.multiselect(key="conv.removed").set_value([next(iter(names))]).run()
+    assert_clean(at)
+    assert "Fragmentation" in [m.label for m in at.metric]
+
+
+def test_gaps_number_of_suggestions_follows_the_slider():
+    at = open_page("gaps")
+    table = next(d for d in at.dataframe if d.proto.id and "suggestions" in d.proto.id)
+    assert len(table.value) == 10
+    at.slider(key="gaps.k").set_value(5).run()
+    assert_clean(at)
+    table = next(d for d in at.dataframe if d.proto.id and "suggestions" in d.proto.id)
+    assert len(table.value) == 5
+
+
+def _csv(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False).encode("utf-8")
+
+
+def test_data_broken_upload_shows_the_problem_table_and_keeps_the_demo():
+    at = open_page("data")
+    people = pd.DataFrame(
+        {"id": ["P1", "P1"], "name": ["Anna", "Bo"], "organisation_id": ["O9", ""]}
+    )
+    at.file_uploader(key="upload_files").set_value(
+        [("people.csv", _csv(people), "text/csv"), ("notes.csv", b"just text", "text/csv")]
+    )
+    at.button(key="data.load").click().run()
+    assert not at.exception
+    assert at.error and "could not be used" in at.error[0].value
+    problems = at.dataframe[-1].value
+    assert {"File", "Row", "Column", "Problem", "How to fix it"} <= set(problems.columns)
+    assert len(problems) >= 2
+    assert at.session_state["dataset"] == "demo"  # still working on the last valid data
+
+
+def test_data_valid_workbook_upload_becomes_the_dataset(demo_path):
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name in ("organisations", "people", "collaborations", "participation", "ties"):
+        table = pd.read_csv(demo_path / f"{name}.csv", dtype=str, keep_default_na=False)
+        sheet = book.create_sheet(name)
+        sheet.append(list(table.columns))
+        for row in table.head(40 if name == "participation" else None).itertuples(index=False):
+            sheet.append(list(row))
+    content = io.BytesIO()
+    book.save(content)
+    at = open_page("data")
+    at.file_uploader(key="upload_files").set_value(
+        ("region.xlsx", content.getvalue(), "application/vnd.ms-excel")
+    )
+    at.button(key="data.load").click().run()
+    assert_clean(at)
+    assert at.success and "Loaded region.xlsx" in at.success[0].value
+    assert at.session_state["dataset"] == "upload"
+    assert at.sidebar.selectbox(key="dataset").value == "upload"
+
+
+def test_data_attendance_lists_show_the_review_table():
+    lists = pd.DataFrame(
+        {
+            "Namn": ["Anna Berg", "Anna Berg", "A. Berg", "Bo Ek", "Cai Lund"],
+            "Organisation": [
+                "Luleå kommun",
+                "Luleå kommun",
+                "Luleå kommun",
+                "PRO Luleå",
+                "Luleå tekniska universitet",
+            ],
+            "Möte": ["Nätverksträff", "Workshop", "Workshop", "Nätverksträff", "Workshop"],
+            "Datum": ["2024-03-01", "2024-04-02", "2024-04-02", "2024-03-01", "2024-04-02"],
+        }
+    )
+    at = open_page("data")
+    at.radio(key="upload_kind").set_value("attendance").run()
+    at.file_uploader(key="upload_files").set_value(("lista.csv", _csv(lists), "text/csv"))
+    at.button(key="data.load").click().run()
+    assert_clean(at)
+    assert at.success and "lista.csv" in at.success[0].value
+    assert "Check these possible duplicates" in [m.value.strip("*") for m in at.markdown]
