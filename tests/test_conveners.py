@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import math
 from itertools import combinations
 from pathlib import Path
@@ -11,10 +12,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import netmap
 from netmap import conveners
+from netmap.cli import main
 from netmap.conveners import SCORE_PARTS, pick_conveners, rank_conveners
 from netmap.glossary import explain
 from netmap.i18n import LANGUAGES
@@ -341,3 +345,59 @@ def test_every_column_is_explained_in_every_language(region):
         for column in set(table.columns) - group_columns:
             for lang in LANGUAGES:
                 assert explain(column, lang)
+
+
+# ------------------------------------------------------------------ command line
+
+
+@pytest.fixture(scope="module")
+def cli():
+    runner = CliRunner()
+    return lambda *args: runner.invoke(main, [str(a) for a in args])
+
+
+def test_cli_conveners(cli, demo_path):
+    result = cli("conveners", demo_path, "--k", "2", "--require-sector", "academia")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("The best 2 convener(s) (people graph, ")
+    assert "sector=academia" in result.output
+    assert "Together they reach " in result.output
+
+
+def test_cli_conveners_json_matches_library(cli, demo_path):
+    result = cli("conveners", demo_path, "--k", "3", "--json")
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    G = netmap.load(demo_path).graph(level="people")
+    assert [r["node"] for r in records] == list(pick_conveners(G, k=3).index)
+
+
+def test_cli_conveners_infeasible_request(cli, demo_path):
+    result = cli(
+        "conveners", demo_path, "--k", "1", "--require-sector", "academia",
+        "--require-sector", "business",
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert (
+        "pick_conveners was asked for k=1 conveners covering the groups sector=academia, "
+        "sector=business, but that needs at least 2." in result.output
+    )
+    assert "Traceback" not in result.output
+
+
+def test_cli_unknown_actor(cli, demo_path):
+    result = cli("conveners", demo_path, "--exclude", "Nobody Here")
+    assert result.exit_code == 2
+    assert "--exclude" in result.output
+    assert "no actor 'Nobody Here' in the people graph" in result.output
+
+
+def test_cli_what_if(cli, demo_path):
+    ranking = cli("what-if", demo_path, "--k", "2")
+    assert ranking.exit_code == 0, ranking.output
+    assert ranking.output.startswith("Actors whose leaving would split the network")
+    top = fragmentation_table(netmap.load(demo_path).graph(level="people")).iloc[0]
+    assert top["name"] in ranking.output
+    removed = cli("what-if", demo_path, "--remove", top["name"])
+    assert removed.exit_code == 0, removed.output
+    assert f"{top['pairs_disconnected']} pair(s) of actors would lose every path." in removed.output

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import click
 
-from netmap.cli import attendance, data, gaps
+from netmap.cli import attendance, conveners, data, gaps
 
 __all__ = ["main"]
 
-_COMMAND_MODULES: tuple = (data, attendance, gaps)
+_COMMAND_MODULES: tuple = (data, attendance, gaps, conveners)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
