@@ -18,7 +18,7 @@ import numpy as np
 
 from netmap.metrics import _Arrays, _igraph_seeded
 
-__all__ = ["DIRECT_LAYOUT_LIMIT", "layout_positions"]
+__all__ = ["DIRECT_LAYOUT_LIMIT", "arrays_layout", "layout_positions", "sorted_edges"]
 
 #: Components up to this many nodes are laid out directly; larger ones on two levels.
 DIRECT_LAYOUT_LIMIT = 300
@@ -89,13 +89,32 @@ def layout_positions(
     >>> all((layout_positions(G, seed=1)[n] == pos[n]).all() for n in G)
     True
     """
-    arrays = _Arrays.from_networkx(G, weight)
+    arrays = sorted_edges(_Arrays.from_networkx(G, weight))
     xy = arrays_layout(arrays, seed=seed)
     return {node: xy[i] for i, node in enumerate(arrays.nodes)}
 
 
+def sorted_edges(arrays: _Arrays) -> _Arrays:
+    """The same graph with its edges in sorted order (by first, then second node position).
+
+    Node order is already canonical (sorted); sorting the edges too makes everything computed
+    from the arrays independent of the order in which edges were added to the graph.
+    """
+    order = np.lexsort((arrays.target, arrays.source))
+    return _Arrays(
+        arrays.nodes,
+        arrays.source[order],
+        arrays.target[order],
+        arrays.weight[order],
+        arrays.weighted,
+    )
+
+
 def arrays_layout(arrays: _Arrays, *, seed: int = 0) -> np.ndarray:
-    """Positions (n × 2 array, row ``i`` for ``arrays.nodes[i]``) of :func:`layout_positions`."""
+    """Positions (n × 2 array, row ``i`` for ``arrays.nodes[i]``) of :func:`layout_positions`.
+
+    ``arrays`` must come from :func:`sorted_edges` for positions independent of edge order.
+    """
     n = arrays.n
     if n == 0:
         return np.zeros((0, 2))

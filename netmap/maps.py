@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.i18n import STRINGS, choice_label, t
-from netmap.layout import arrays_layout
+from netmap.layout import arrays_layout, sorted_edges
 from netmap.metrics import _Arrays
 from netmap.schema import SECTORS
 from netmap.whatif import check_nodes
@@ -366,7 +366,7 @@ def _encode(
             "An aggregated map (aggregate=...) draws groups, not actors, so it cannot show "
             "highlight, dashed_edges or removed; leave them out, or draw a map of actors."
         )
-    arrays = _Arrays.from_networkx(G, weight)
+    arrays = sorted_edges(_Arrays.from_networkx(G, weight))
     category, colour_title = _categories(G, arrays, color_by, weight=weight, seed=seed, lang=lang)
     if aggregate is None:
         metric, metric_label = _metric(G, arrays, size_by, weight=weight, seed=seed, lang=lang)
