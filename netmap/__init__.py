@@ -9,6 +9,7 @@ from netmap.attendance import AttendanceImport, import_attendance
 from netmap.backtest import backtest_suggestions, network_from_snapshots
 from netmap.conveners import pick_conveners, rank_conveners
 from netmap.errors import InvalidDataError, NetmapError
+from netmap.export import export
 from netmap.gaps import (
     community_bridges,
     gap_findings,
@@ -18,6 +19,8 @@ from netmap.gaps import (
     small_components,
 )
 from netmap.io import load, validate_path, write_tables, write_templates
+from netmap.layout import layout_positions
+from netmap.maps import render_image, render_map
 from netmap.metrics import brokerage_roles, communities, key_actors, participation_coefficient
 from netmap.network import Network
 from netmap.suggest import node_groups, suggest_links
@@ -34,6 +37,7 @@ __all__ = [
     "brokerage_roles",
     "communities",
     "community_bridges",
+    "export",
     "fragmentation",
     "fragmentation_table",
     "gap_findings",
@@ -42,12 +46,15 @@ __all__ = [
     "group_gaps",
     "import_attendance",
     "key_actors",
+    "layout_positions",
     "load",
     "network_from_snapshots",
     "node_groups",
     "participation_coefficient",
     "pick_conveners",
     "rank_conveners",
+    "render_image",
+    "render_map",
     "small_components",
     "suggest_links",
     "synthetic",
