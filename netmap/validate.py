@@ -369,7 +369,7 @@ class RawTable:
         body = records[start + 1 : end]
         width = max([len(header), *(len(r) for r in body)])
         cells = pd.DataFrame(
-            [[*r, *([""] * (width - len(r)))] for r in body],
+            [r if len(r) == width else [*r, *([""] * (width - len(r)))] for r in body],
             columns=range(width),
             dtype=object,
         )
@@ -381,14 +381,18 @@ def _raw_from_frame(name: str, df: pd.DataFrame, file: str) -> RawTable:
     """A DataFrame built in code as a raw table: rows numbered as if written to a sheet."""
     header = tuple(cell_text(c) for c in df.columns)
     cells = pd.DataFrame(
-        {
-            i: [cell_text(v) for v in df.iloc[:, i].to_numpy(dtype=object)]
-            for i in range(df.shape[1])
-        },
+        {i: _column_text(df.iloc[:, i]) for i in range(df.shape[1])},
         index=range(len(df)),
         dtype=object,
     )
     return RawTable(name, file, header, cells, np.arange(len(df)) + 2)
+
+
+def _column_text(column: pd.Series) -> np.ndarray:
+    """The cells of a column as text (:func:`cell_text`); text columns without a per-cell call."""
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.fillna("").to_numpy(dtype=object)
+    return np.array([cell_text(v) for v in column.to_numpy(dtype=object)], dtype=object)
 
 
 def empty_table(name: str) -> pd.DataFrame:
@@ -823,8 +827,11 @@ def _report_rows(
 
     ``problem`` and ``hint`` are text, or callables of the row's value and position.
     """
-    values = list(values)
-    for pos in np.flatnonzero(mask):
+    positions = np.flatnonzero(mask)
+    if not len(positions):
+        return
+    values = values.to_numpy(object) if isinstance(values, pd.Series) else list(values)
+    for pos in positions:
         value = values[pos]
         problems.add(
             severity,
@@ -862,10 +869,23 @@ def _check_column(checked: _Checked, column: Column, problems: _Problems) -> pd.
     return pd.Series(text.to_numpy(), dtype="str")
 
 
+def _parse_each(text: pd.Series, parse) -> list:
+    """``parse(cell)`` for every non-empty cell (each distinct value once); None when empty."""
+    cache: dict = {}
+    out = []
+    for value in text.to_numpy(object):
+        if not isinstance(value, str):  # None or NaN: an empty cell
+            out.append(None)
+            continue
+        if value not in cache:
+            cache[value] = parse(value)
+        out.append(cache[value])
+    return out
+
+
 def _check_dates(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
     text = checked.text[column.name]
-    parsed = {v: parse_date(v) for v in text.dropna().unique()}
-    values = text.map(parsed)
+    values = pd.Series(_parse_each(text, parse_date), dtype="datetime64[us]")
     bad = (text.notna() & values.isna()).to_numpy()
     _report_rows(
         checked,
@@ -876,7 +896,7 @@ def _check_dates(checked: _Checked, column: Column, problems: _Problems) -> pd.S
         f"not a date in {column.name}",
         lambda value, _: _date_hint(value),
     )
-    return pd.Series(values.to_numpy(), dtype="datetime64[us]")
+    return values
 
 
 _NUMBER_RANGES = {
@@ -887,8 +907,7 @@ _NUMBER_RANGES = {
 
 def _check_numbers(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
     text = checked.text[column.name]
-    parsed = {v: parse_number(v) for v in text.dropna().unique()}
-    values = pd.Series(text.map(parsed).to_numpy(), dtype="float64")
+    values = pd.Series(_parse_each(text, parse_number), dtype="float64")
     bad = (text.notna() & values.isna()).to_numpy()
     _report_rows(
         checked,
@@ -928,8 +947,7 @@ def _check_choices(checked: _Checked, column: Column, problems: _Problems) -> pd
     text = checked.text[column.name]
     synonyms = _SYNONYMS.get(column.name, {})
     allowed = {c: c for c in column.choices} | synonyms
-    canonical = {v: allowed.get(_fold(v)) for v in text.dropna().unique()}
-    values = text.map(canonical)
+    values = pd.Series(_parse_each(text, lambda v: allowed.get(_fold(v))), dtype=object)
     bad = (text.notna() & values.isna()).to_numpy()
     choices = ", ".join(column.choices)
 
@@ -990,12 +1008,18 @@ def _check_date_order(checked: _Checked, problems: _Problems) -> None:
 # ---------------------------------------------------------------- across tables
 
 
+def _isin(values: pd.Series, ids: set[str]) -> np.ndarray:
+    """``values.isin(ids)`` as a boolean array; a set lookup per value is many times faster
+    than pandas' isin on Arrow-backed strings (pandas 3.1)."""
+    return np.fromiter((v in ids for v in values.to_numpy(object)), bool, len(values))
+
+
 def _known_ids(checked: Mapping[str, _Checked], name: str) -> set[str] | None:
     """The ids of table ``name``, or None when they cannot be known (table or column missing)."""
     table = checked.get(name)
     if table is None or "id" not in table.typed:
         return None
-    return set(table.typed["id"].dropna())
+    return set(table.typed["id"].dropna().to_numpy(object))
 
 
 def _check_references(checked: Mapping[str, _Checked], problems: _Problems) -> None:
@@ -1010,7 +1034,7 @@ def _check_references(checked: Mapping[str, _Checked], problems: _Problems) -> N
             if known is None:
                 continue
             values = table.typed[column.name]
-            unknown = (values.notna() & ~values.isin(known)).to_numpy()
+            unknown = values.notna().to_numpy() & ~_isin(values, known)
             if unknown.any():
                 _report_unknown(table, problems, unknown, column.name, values, target, checked)
 
@@ -1127,13 +1151,13 @@ def _check_ties(checked: Mapping[str, _Checked], problems: _Problems) -> None:
         return
     types = {}
     for column, ids in (("source_id", source), ("target_id", target)):
-        is_person, is_org = ids.isin(people), ids.isin(orgs)
+        is_person, is_org = _isin(ids, people), _isin(ids, orgs)
         types[column] = pd.Series(
             np.select([is_person & ~is_org, is_org & ~is_person], ["person", "organisation"], None),
             dtype="str",
         )
         everyone = sorted(people | orgs)
-        unknown = (ids.notna() & ~is_person & ~is_org).to_numpy()
+        unknown = ids.notna().to_numpy() & ~is_person & ~is_org
         suggestions = {
             v: closest_match(v, everyone, cutoff=80)
             for v in pd.unique(ids[unknown])[:_MAX_SUGGESTIONS]
@@ -1153,7 +1177,7 @@ def _check_ties(checked: Mapping[str, _Checked], problems: _Problems) -> None:
         _report_rows(
             ties,
             problems,
-            (is_person & is_org).to_numpy(),
+            is_person & is_org,
             column,
             ids,
             lambda v, _: f"'{v}' is both a person id and an organisation id",
@@ -1220,7 +1244,7 @@ def _warn_loose_ends(checked: Mapping[str, _Checked], problems: _Problems) -> No
     def values(table: _Checked | None, column: str) -> set[str]:
         if table is None or column not in table.typed:
             return set()
-        return set(table.typed[column].dropna())
+        return set(table.typed[column].dropna().to_numpy(object))
 
     tied = values(ties, "source_id") | values(ties, "target_id")
     if people is not None and "organisation_id" in people.typed and "id" in people.typed:
@@ -1238,7 +1262,7 @@ def _warn_loose_ends(checked: Mapping[str, _Checked], problems: _Problems) -> No
         )
     if people is not None and "id" in people.typed and part is not None:
         ids = people.typed["id"]
-        alone = (ids.notna() & ~ids.isin(values(part, "person_id") | tied)).to_numpy()
+        alone = ids.notna().to_numpy() & ~_isin(ids, values(part, "person_id") | tied)
         _report_rows(
             people,
             problems,
@@ -1256,7 +1280,7 @@ def _warn_loose_ends(checked: Mapping[str, _Checked], problems: _Problems) -> No
         _report_rows(
             orgs,
             problems,
-            (ids.notna() & ~ids.isin(linked)).to_numpy(),
+            ids.notna().to_numpy() & ~_isin(ids, linked),
             "id",
             ids,
             lambda v, _: (
