@@ -332,7 +332,7 @@ def test_bad_options(options, message):
 
 def test_directed_graphs_are_refused():
     with pytest.raises(
-        ValueError, match="render_map needs an undirected networkx.Graph; got DiGraph"
+        ValueError, match=r"render_map needs an undirected networkx\.Graph; got DiGraph"
     ):
         render_map(nx.DiGraph([(1, 2)]))
 
