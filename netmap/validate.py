@@ -598,14 +598,16 @@ def validate_tables(
     >>> net.tables["collaborations"]["start_date"].dt.date.tolist()
     [datetime.date(2022, 6, 8)]
 
-    A participation row that names a person nobody listed is an error:
+    A participation row that names a person nobody listed is an error; Erik (P2) then takes
+    part in nothing, which is listed too, as a warning:
 
     >>> tables["participation"].loc[1, "person_id"] = "P9"
     >>> validate_tables(tables)
     Traceback (most recent call last):
     ...
-    netmap.errors.InvalidDataError: 1 problem in the records:
+    netmap.errors.InvalidDataError: 2 problems in the records:
       participation row 3, column person_id ('P9'): no person has the id 'P9'. Fix: ...
+      people row 3, column id ('P2'): person 'P2' takes part in no collaboration ...
     """
     raw = {
         normalise_name(str(name)): _raw_from_frame(normalise_name(str(name)), df, str(name))

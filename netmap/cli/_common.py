@@ -30,6 +30,7 @@ import networkx as nx
 import pandas as pd
 
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError
+from netmap.io import load
 from netmap.network import Network
 from netmap.schema import COLLABORATION_KINDS, SECTORS
 from netmap.validate import parse_date
@@ -221,8 +222,6 @@ def load_network(path: str | Path) -> Network:
     Problems of an :class:`~netmap.errors.InvalidDataError` are printed as a table (see
     :func:`echo_problems`); other :class:`~netmap.errors.NetmapError` as their message.
     """
-    from netmap.io import load  # netmap.io is being written; import at the top once it is
-
     try:
         return load(path)
     except InvalidDataError as err:
