@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -386,6 +387,16 @@ class _Rows:
     unit: list[str | None] = field(default_factory=list)
     note: list[str | None] = field(default_factory=list)
 
+    @cached_property
+    def labels(self) -> list[str]:
+        """Each row's list as messages name it: ``file`` or ``file[sheet]`` (once read)."""
+        return [f if s is None else f"{f}[{s}]" for f, s in zip(self.file, self.sheet, strict=True)]
+
+    @cached_property
+    def refs(self) -> list[str]:
+        """Each row as ``file[sheet]:row``, the way review and merges name rows."""
+        return [f"{label}:{row}" for label, row in zip(self.labels, self.row, strict=True)]
+
 
 def _collect(
     lists: Sequence[_List], *, event: str | None, date: pd.Timestamp | None
@@ -425,22 +436,18 @@ def _collect(
         last = len(lst.records)
         while last > header_at + 1 and not any(c.strip() for c in lst.records[last - 1]):
             last -= 1
-        used = before = len(rows.row)
+        before = len(rows.row)
         n_rejected = 0
         for i, record in enumerate(lst.records[:last]):
             excel_row = i + 1
-            content = " | ".join(clean_text(c) for c in record if c.strip())
             if i < header_at:
-                if content:
-                    rejected.append(
-                        (lst.file, lst.sheet, excel_row, "above the header row", content)
-                    )
-                    n_rejected += 1
+                reason = "above the header row" if any(c.strip() for c in record) else None
+            elif i == header_at:
                 continue
-            if i == header_at:
-                continue
-            reason = _add_row(rows, lst, excel_row, record, columns, list_title, list_date)
+            else:
+                reason = _add_row(rows, lst, excel_row, record, columns, list_title, list_date)
             if reason is not None:
+                content = " | ".join(clean_text(c) for c in record if c.strip())
                 rejected.append((lst.file, lst.sheet, excel_row, reason, content))
                 n_rejected += 1
         used = len(rows.row) - before
@@ -472,7 +479,7 @@ def _add_row(rows: _Rows, lst: _List, excel_row: int, record, columns, title, da
     row_date = date
     date_text = _cell(record, columns, "date")
     if date_text is not None:
-        row_date = parse_date(date_text)
+        row_date = _parse_date(date_text)
         if row_date is None:
             return f"the date {date_text!r} is not a date (write 2022-06-08 or 8/6/2022)"
     if row_date is None:
@@ -504,6 +511,10 @@ def _add_row(rows: _Rows, lst: _List, excel_row: int, record, columns, title, da
     rows.unit.append(unit)
     rows.note.append(note)
     return None
+
+
+#: Dates repeat on every row of a list: parse each text once.
+_parse_date = lru_cache(maxsize=4096)(parse_date)
 
 
 def _problem(file, row, column, value, problem, hint, severity="error") -> dict:
@@ -693,7 +704,7 @@ def import_attendance(
     decisions = _review_frame(review)
     warnings: list[dict] = [
         _problem(f, r, "email", None, n, "Correct the address in the list.", "warning")
-        for f, r, n in zip(_labels(rows), rows.row, rows.note, strict=True)
+        for f, r, n in zip(rows.labels, rows.row, rows.note, strict=True)
         if n is not None
     ]
     builder = _Builder(rows, decisions, warnings)
@@ -734,10 +745,6 @@ def _check_date(date: str | pd.Timestamp | None) -> pd.Timestamp | None:
             f"date must be a date like 2022-06-08, 8/6/2022 or '8 juni 2022'; got {date!r}."
         )
     return parsed
-
-
-def _labels(rows: _Rows) -> list[str]:
-    return [f if s is None else f"{f}[{s}]" for f, s in zip(rows.file, rows.sheet, strict=True)]
 
 
 def _review_frame(review) -> pd.DataFrame | None:
@@ -811,8 +818,7 @@ def _most_common(values: Iterable) -> object:
 
 
 def _refs(rows: _Rows, positions: Sequence[int], *, limit: int = 5) -> str:
-    labels = _labels(rows)
-    refs = [f"{labels[i]}:{rows.row[i]}" for i in positions[:limit]]
+    refs = [rows.refs[i] for i in positions[:limit]]
     more = len(positions) - limit
     return "; ".join(refs) + (f" (+{more} more)" if more > 0 else "")
 
@@ -926,11 +932,8 @@ class _Builder:
         across re-runs even when ids change; report the ones that cannot be used."""
         if self.decisions is None or self.decisions.empty:
             return review, []
-        labels = _labels(self.rows)
         cluster_of = {
-            f"{labels[p]}:{self.rows.row[p]}": label
-            for label, positions in members.items()
-            for p in positions
+            self.rows.refs[p]: label for label, positions in members.items() for p in positions
         }
         decided: dict[tuple[int, int], str] = {}
         merge = []
@@ -1016,9 +1019,12 @@ class _Builder:
         )
         ids = {key: f"C{k + 1}" for k, key in enumerate(keys)}
         of = [ids[(d, match_key(e))] for d, e in zip(rows.date, rows.event, strict=True)]
+        members_of: dict[str, list[int]] = {}
+        for i, cid in enumerate(of):
+            members_of.setdefault(cid, []).append(i)
         records = []
         for key, cid in ids.items():
-            members = [i for i, c in enumerate(of) if c == cid]
+            members = members_of[cid]
             title = _most_common(rows.event[i] for i in members)
             kind = next((k for k, rule in _KIND_RULES if rule.search(key[1])), "meeting")
             records.append(
@@ -1176,12 +1182,7 @@ class _Builder:
         )
 
     def merges(self) -> pd.DataFrame:
-        rows = self.rows
-        labels = _labels(rows)
-
-        def ref(pos: int) -> str:
-            return f"{labels[pos]}:{rows.row[pos]}"
-
+        ref = self.rows.refs.__getitem__
         out = []
         for kind, res, final, ids, positions, joins in (
             ("organisation", self.org_res, self.org_labels, self.org_ids, None, self.org_joins),
@@ -1248,5 +1249,4 @@ def _first_row(refs: object) -> str:
 
 
 def _sources_of(rows: _Rows, members: list[int]) -> str:
-    labels = _labels(rows)
-    return "; ".join(dict.fromkeys(labels[i] for i in members))
+    return "; ".join(dict.fromkeys(rows.labels[i] for i in members))

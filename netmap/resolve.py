@@ -88,7 +88,6 @@ CANDIDATE_COLUMNS = ("left", "right", "left_mention", "right_mention", "score", 
 # Letters NFKD does not decompose.
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "þ": "th"})
 _NON_WORD = re.compile(r"[\W_]+")
-_SPACES = re.compile(r"\s+")
 # Where a department starts: a comma, a spaced dash, a slash or a bracket.
 _UNIT_SEPARATORS = re.compile(r"\s*(?:,|;|\s[-–—]\s|/|\(|\))\s*")
 # Words that make a name a department rather than an organisation.
@@ -185,7 +184,7 @@ def clean_text(text: str) -> str:
     >>> clean_text("  Luleå   kommun ")
     'Luleå kommun'
     """
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -347,11 +346,13 @@ class Resolution:
 
 
 class _UnionFind:
-    """Union-find over units; each root keeps the e-mails of its cluster (cannot-link)."""
+    """Union-find over units; each root keeps its cluster's e-mails (cannot-link) and number
+    of mentions."""
 
-    def __init__(self, emails: Sequence[frozenset[str]]) -> None:
+    def __init__(self, emails: Sequence[frozenset[str]], mentions: Sequence[int] = ()) -> None:
         self.parent = list(range(len(emails)))
         self.emails = list(emails)
+        self.mentions = list(mentions) or [1] * len(emails)
 
     def find(self, i: int) -> int:
         root = i
@@ -372,7 +373,12 @@ class _UnionFind:
         ra, rb = min(ra, rb), max(ra, rb)
         self.parent[rb] = ra
         self.emails[ra] = self.emails[ra] | self.emails[rb]
+        self.mentions[ra] += self.mentions[rb]
         return True
+
+    def rare(self, a: int, b: int) -> bool:
+        """Whether one cluster is rare enough next to the other to be its typo."""
+        return _rare(self.mentions[self.find(a)], self.mentions[self.find(b)])
 
     def conflicts(self, a: int, b: int) -> bool:
         ea, eb = self.emails[self.find(a)], self.emails[self.find(b)]
@@ -404,12 +410,19 @@ def _cluster(
     pairs: Iterable[_Pair],
     *,
     first_mention: np.ndarray,
+    mentions: np.ndarray,
     emails: Sequence[str | None] | None = None,
 ) -> tuple[np.ndarray, list[tuple[int, int, str, float]], list[_Pair], tuple[frozenset, ...]]:
     """Apply the certain pairs in rule order; return unit labels, merges done, uncertain
-    pairs and each cluster's e-mails."""
+    pairs and each cluster's e-mails.
+
+    A "similar name" merge also needs one cluster to be rare next to the other when it is
+    made (:func:`_rare`), so that a typo between two real names ("Lnköping" between
+    Linköping and Lidköping) joins one of them, not both; otherwise it is left for review.
+    """
     uf = _UnionFind(
-        [frozenset() if e is None else frozenset([e]) for e in emails or [None] * n_units]
+        [frozenset() if e is None else frozenset([e]) for e in emails or [None] * n_units],
+        mentions.tolist(),
     )
     pairs = list(pairs)
     certain = sorted(
@@ -417,7 +430,12 @@ def _cluster(
         key=lambda p: (_RULE_RANK.get(p.rule, 9), -p.score, p.left, p.right),
     )
     uncertain = [p for p in pairs if not p.certain]
-    done = [(p.left, p.right, p.rule, p.score) for p in certain if uf.union(p.left, p.right)]
+    done = []
+    for p in certain:
+        if p.rule == "similar name" and not uf.rare(p.left, p.right):
+            uncertain.append(_Pair(p.left, p.right, p.score, p.rule, False))
+        elif uf.union(p.left, p.right):
+            done.append((p.left, p.right, p.rule, p.score))
     # Two clusters with different e-mails are two people: not even a question, unless the
     # only difference is the e-mail (same name, same organisation: a second address?).
     uncertain = [
@@ -504,6 +522,57 @@ def similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 
 
+def _rare(seen_a: int, seen_b: int) -> bool:
+    """Whether the rarer of two spellings is rare enough to be a typo of the other.
+
+    A typo is a spelling seen once or twice, or at most a quarter as often as the right one;
+    two spellings both seen often ("Linköping församling", "Lidköping församling") are two
+    names, to review.
+
+    Examples
+    --------
+    >>> _rare(1, 1), _rare(2, 40), _rare(6, 12), _rare(3, 12)
+    (True, True, False, True)
+    """
+    low, high = sorted((seen_a, seen_b))
+    return low <= max(2, high // 4)
+
+
+def _other_words(a: str, b: str) -> bool | None:
+    """Compare the words of two similar keys that the other lacks, word by word.
+
+    A typo changes a word; "vuxenskolan lund" and "vuxenskolan mora" replace one. True when
+    each such word has a partner one edit away (words of 4 letters or more) or with
+    :func:`similarity` >= 80: a certain merge may go ahead. False when each has a partner
+    with similarity >= 60: only for review. None otherwise: different words, not a pair.
+    With no such words on one side (a word added or dropped), True.
+
+    Examples
+    --------
+    >>> _other_words("pro husby", "pro husbyy"), _other_words("sv lund", "sv mora")
+    (True, None)
+    """
+    ta, tb = set(a.split()), set(b.split())
+    left = [w for w in a.split() if w not in tb]
+    right = [w for w in b.split() if w not in ta]
+    if not left or not right:
+        return True
+    if len(left) != len(right):
+        return False if similarity(" ".join(left), " ".join(right)) >= 60 else None
+
+    def best(word: str) -> tuple[bool, float]:
+        close = [
+            len(word) >= 4 and len(other) >= 4 and OSA.distance(word, other, score_cutoff=1) <= 1
+            for other in right
+        ]
+        return any(close), max(similarity(word, other) for other in right)
+
+    partners = [best(w) for w in left]
+    if all(one_edit or score >= 80 for one_edit, score in partners):
+        return True
+    return False if all(score >= 60 for _, score in partners) else None
+
+
 def _similar_pairs(
     keys: Sequence[str], *, cutoff: float, chunk: int = 2000
 ) -> Iterable[tuple[int, int, float]]:
@@ -573,7 +642,10 @@ def resolve_organisations(names: Sequence[str | float | None]) -> Resolution:
             first_mention[u] = min(first_mention[u], i)
     unit_names = list(spellings)
     labels, done, uncertain, emails_of = _cluster(
-        len(units), _organisation_pairs(units), first_mention=first_mention
+        len(units),
+        _organisation_pairs(units),
+        first_mention=first_mention,
+        mentions=np.bincount(unit_of[unit_of >= 0], minlength=len(units)),
     )
     return _unit_frames(
         labels,
@@ -606,8 +678,11 @@ def _organisation_pairs(units: Sequence[OrganisationName]) -> Iterable[_Pair]:
             same_numbers = ua.numbers == ub.numbers
             shorter = min(len(ua.core), len(ub.core))
             one_typo = shorter >= 6 and OSA.distance(ua.core, ub.core, score_cutoff=1) <= 1
+            words = _other_words(ua.core, ub.core)
+            if words is None:
+                continue
             close = (score >= CERTAIN_SCORE and shorter >= 5) or one_typo
-            certain = close and same_numbers
+            certain = close and same_numbers and words
             rule = "similar name" if same_numbers else "similar name, different numbers"
             yield _Pair(members[a], members[b], score, rule, certain)
     # Same core, different kind words; one name's words inside the other's.
@@ -690,7 +765,7 @@ def resolve_people(
     >>> res.labels.tolist()
     [0, 1, 0, 2, 2, 3]
     >>> res.candidates[["left", "right", "evidence"]].to_records(index=False).tolist()
-    [(2, 3, 'initial; similar name')]
+    [(2, 3, 'initial')]
     """
     clean_emails = [_email_key(e) for e in emails]
     unit_index: dict[tuple[str, str | None, int], int] = {}
@@ -706,6 +781,7 @@ def resolve_people(
     labels, done, uncertain, emails_of = _cluster(
         len(units),
         _people_pairs(units),
+        mentions=np.bincount(unit_of, minlength=len(units)),
         first_mention=first_mention,
         emails=unit_emails,
     )
@@ -727,12 +803,13 @@ def _email_key(email: str | float | None) -> str | None:
     return key or None
 
 
-def _person_words(name: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def _person_words(name: str) -> tuple[str, ...]:
     """The words of a name for matching, first name first ("Berg, Anna" -> anna, berg)."""
     if "," in name:
         last, first = name.split(",", 1)
         name = f"{first} {last}"
-    return match_key(name).split()
+    return tuple(match_key(name).split())
 
 
 def _people_pairs(units: Sequence[tuple[str, str | None, int]]) -> Iterable[_Pair]:
@@ -769,8 +846,10 @@ def _people_pairs(units: Sequence[tuple[str, str | None, int]]) -> Iterable[_Pai
         heads = list({keys[i]: i for i in reversed(members)}.values())[::-1]
         head_keys = [keys[i] for i in heads]
         for a, b, score in _similar_pairs(head_keys, cutoff=UNCERTAIN_SCORE):
-            certain = score >= CERTAIN_SCORE and org >= 0
-            yield _Pair(heads[a], heads[b], score, "similar name", certain)
+            words = _other_words(head_keys[a], head_keys[b])
+            if words is not None:
+                certain = score >= CERTAIN_SCORE and org >= 0 and words
+                yield _Pair(heads[a], heads[b], score, "similar name", certain)
         yield from _middle_and_initial_pairs(heads, keys, certain=org >= 0)
 
 

@@ -279,7 +279,7 @@ def test_a_merge_decision_follows_its_rows_not_its_ids():
     }
     first = import_attendance(lists)
     assert first.review[["left_id", "right_id", "evidence"]].values.tolist() == [
-        ["P1", "P3", "initial; similar name"]
+        ["P1", "P3", "initial"]
     ]
     # The user merges; the ids in the file are wrong (say, from an older run): rows count.
     review = first.review.assign(decision="merge", left_id="P7", right_id="P8")

@@ -161,6 +161,23 @@ def test_different_organisations_are_never_merged(a, b):
     assert res.labels.tolist() == [0, 1]
 
 
+def test_two_common_names_one_letter_apart_are_two_organisations():
+    """Linköping and Lidköping are one edit apart and both real: a typo is a rare spelling,
+    so two spellings seen as often as each other only go to review; a one-off typo between
+    them joins one of them, never both."""
+    names = ["Linköping församling"] * 5 + ["Lidköping församling"] * 5 + ["Lidkoping forsamlng"]
+    res = resolve_organisations(names)
+    assert res.labels.tolist() == [0] * 5 + [1] * 5 + [1]
+    assert res.candidates[["left", "right", "evidence"]].values.tolist() == [[0, 1, "similar name"]]
+
+
+def test_a_long_shared_name_with_another_place_is_not_a_typo():
+    names = ["Studieförbundet Vuxenskolan Lund", "Studieförbundet Vuxenskolan Mora"]
+    res = resolve_organisations(names)
+    assert res.labels.tolist() == [0, 1]
+    assert res.candidates.empty  # "lund" and "mora" are different words, not a typo
+
+
 @pytest.mark.parametrize(
     ("a", "b", "evidence"),
     [

@@ -1,0 +1,474 @@
+"""Benchmark: importing 50,000 messy attendance rows (read, resolve, build, validate, write).
+
+A seeded national-scale population (organisations in 100 places, people with e-mails, meetings
+of 10-60 attendees) is written as messy attendance lists by :func:`netmap.messy.messy_attendance`
+(typos, dropped diacritics, case, middle names, departments, missing e-mails and
+organisations), one CSV file per 250 meetings, Swedish Excel style (``;``, Windows-1252).
+Each measurement is a separate Python process that imports netmap, reads every list, resolves
+people and organisations, validates the tables and writes them (``netmap import-attendance``
+through :func:`netmap.import_attendance`); the table reports the median over ``--repeat`` runs.
+
+The reference is the same scoring without blocking: every distinct name against every other
+with rapidfuzz's ``cdist`` (what a plain all-pairs matcher does before any clustering). It
+is timed in its own process on the same rows.
+
+    uv run python benchmarks/attendance.py                     # the table in benchmarks/README.md
+    uv run python benchmarks/attendance.py --rows 5000 --repeat 3
+
+The script also reports pairwise precision and recall of the merges against the true
+identities of the generated rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from netmap.messy import messy_attendance
+
+PLACES = [
+    "Arjeplog",
+    "Arvidsjaur",
+    "Boden",
+    "Gällivare",
+    "Haparanda",
+    "Jokkmokk",
+    "Kalix",
+    "Kiruna",
+    "Luleå",
+    "Pajala",
+    "Piteå",
+    "Älvsbyn",
+    "Överkalix",
+    "Övertorneå",
+    "Umeå",
+    "Skellefteå",
+    "Lycksele",
+    "Vilhelmina",
+    "Storuman",
+    "Sorsele",
+    "Örnsköldsvik",
+    "Sundsvall",
+    "Härnösand",
+    "Kramfors",
+    "Sollefteå",
+    "Timrå",
+    "Östersund",
+    "Krokom",
+    "Åre",
+    "Strömsund",
+    "Hudiksvall",
+    "Bollnäs",
+    "Söderhamn",
+    "Gävle",
+    "Sandviken",
+    "Ljusdal",
+    "Nordanstig",
+    "Ovanåker",
+    "Falun",
+    "Borlänge",
+    "Mora",
+    "Rättvik",
+    "Leksand",
+    "Ludvika",
+    "Avesta",
+    "Hedemora",
+    "Karlstad",
+    "Arvika",
+    "Kristinehamn",
+    "Säffle",
+    "Torsby",
+    "Örebro",
+    "Karlskoga",
+    "Degerfors",
+    "Lindesberg",
+    "Kumla",
+    "Västerås",
+    "Köping",
+    "Sala",
+    "Fagersta",
+    "Uppsala",
+    "Enköping",
+    "Tierp",
+    "Östhammar",
+    "Norrtälje",
+    "Nacka",
+    "Botkyrka",
+    "Huddinge",
+    "Södertälje",
+    "Solna",
+    "Sundbyberg",
+    "Järfälla",
+    "Täby",
+    "Österåker",
+    "Värmdö",
+    "Eskilstuna",
+    "Nyköping",
+    "Katrineholm",
+    "Linköping",
+    "Norrköping",
+    "Motala",
+    "Jönköping",
+    "Värnamo",
+    "Växjö",
+    "Kalmar",
+    "Västervik",
+    "Karlskrona",
+    "Kristianstad",
+    "Malmö",
+    "Lund",
+    "Helsingborg",
+    "Halmstad",
+    "Varberg",
+    "Borås",
+    "Trollhättan",
+    "Uddevalla",
+    "Skövde",
+    "Lidköping",
+    "Visby",
+    "Mariestad",
+]
+TEMPLATES = (
+    ("{p} kommun", "public"),
+    ("Region {p}", "public"),
+    ("PRO {p}", "civil_society"),
+    ("{p} IF", "civil_society"),
+    ("{p} hembygdsförening", "civil_society"),
+    ("Folkets Hus {p}", "civil_society"),
+    ("{p} församling", "civil_society"),
+    ("Studieförbundet Vuxenskolan {p}", "civil_society"),
+    ("{p} Bygg AB", "business"),
+    ("Kulturhuset i {p}", "other"),
+)
+FIRST = [
+    "Anders",
+    "Anna",
+    "Annika",
+    "Birgitta",
+    "Björn",
+    "Camilla",
+    "Daniel",
+    "Elin",
+    "Emma",
+    "Erik",
+    "Eva",
+    "Fredrik",
+    "Gunilla",
+    "Hanna",
+    "Helena",
+    "Henrik",
+    "Ingrid",
+    "Jan",
+    "Johan",
+    "Jonas",
+    "Karin",
+    "Katarina",
+    "Kerstin",
+    "Kristina",
+    "Lars",
+    "Lena",
+    "Linnea",
+    "Magnus",
+    "Malin",
+    "Margareta",
+    "Mats",
+    "Mikael",
+    "Monika",
+    "Niklas",
+    "Ola",
+    "Olof",
+    "Per",
+    "Peter",
+    "Sara",
+    "Sofia",
+    "Stefan",
+    "Susanne",
+    "Sven",
+    "Thomas",
+    "Ulla",
+    "Åsa",
+    "Örjan",
+    "Ahmed",
+    "Fatima",
+    "Leila",
+    "Amir",
+    "Hussein",
+    "Aino",
+    "Veronica",
+    "Amalia",
+    "Unelma",
+    "Jonna",
+    "Urban",
+    "Roger",
+    "Barbro",
+    "Patrik",
+    "Aulis",
+    "Gunnel",
+    "Tove",
+    "Ebba",
+    "Wilma",
+    "Hugo",
+    "Oskar",
+    "Ali",
+]
+LAST = [
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Lindberg",
+    "Lindström",
+    "Jakobsson",
+    "Magnusson",
+    "Axelsson",
+    "Lundgren",
+    "Bergström",
+    "Lundqvist",
+    "Mattsson",
+    "Berglund",
+    "Fredriksson",
+    "Sandberg",
+    "Henriksson",
+    "Forsberg",
+    "Sjöberg",
+    "Wallin",
+    "Engström",
+    "Danielsson",
+    "Håkansson",
+    "Lundin",
+    "Björk",
+    "Holmberg",
+    "Nyström",
+    "Öberg",
+    "Holm",
+    "Strand",
+    "Ek",
+    "Åberg",
+    "Sundberg",
+    "Hedlund",
+    "Blomqvist",
+    "Lindholm",
+    "Nordin",
+    "Isaksson",
+    "Mäkinen",
+    "Niemi",
+    "Kuoksu",
+    "Pekkari",
+    "Sarri",
+    "Hassan",
+    "Omar",
+    "Labba",
+    "Syväjärvi",
+    "Sjindjapkin",
+    "Krakau",
+    "Bergmark",
+    "Markström",
+    "Lakso",
+    "Stenberg",
+    "Bylin",
+    "Müller",
+    "Åström",
+    "Yusuf",
+]
+MIDDLE = ("Maria", "Lena", "Karin", "Erik", "Johan", "Marie", "Louise", "Elisabet")
+
+
+def population(rows: int, *, seed: int) -> dict[str, pd.DataFrame]:
+    """Clean record tables whose people's participations number about ``rows``."""
+    rng = np.random.default_rng(seed)
+    orgs = pd.DataFrame(
+        [
+            (f"O{i + 1}", t.format(p=p), sector, p)
+            for i, (p, (t, sector)) in enumerate((p, tpl) for p in PLACES for tpl in TEMPLATES)
+        ],
+        columns=["id", "name", "sector", "municipality"],
+    )
+    n_people = rows // 4
+    names, used = [], set()
+    while len(names) < n_people:
+        middle = f" {rng.choice(MIDDLE)}" if rng.random() < 0.15 else ""
+        name = f"{rng.choice(FIRST)}{middle} {rng.choice(LAST)}"
+        org = int(rng.integers(len(orgs)))
+        if (name, org) not in used:  # homonyms across organisations are kept
+            used.add((name, org))
+            names.append((name, org))
+    people = pd.DataFrame(
+        {
+            "id": [f"P{i + 1}" for i in range(n_people)],
+            "name": [n for n, _ in names],
+            "organisation_id": [orgs.at[o, "id"] for _, o in names],
+            "email": [
+                f"{n.split()[0].lower()}.{n.split()[-1].lower()}.{i}@example.se"
+                for i, (n, _) in enumerate(names)
+            ],
+        }
+    )
+    people["email"] = (
+        people["email"].str.normalize("NFKD").str.encode("ascii", "ignore").str.decode("ascii")
+    )
+    # Meetings draw people from a few places, as regional networks do.
+    org_place = orgs["municipality"].to_numpy()
+    place_of = org_place[[int(o[1:]) - 1 for o in people["organisation_id"]]]
+    by_place = {p: np.flatnonzero(place_of == p) for p in PLACES}
+    part, collabs, total = [], [], 0
+    while total < rows:
+        c = f"C{len(collabs) + 1}"
+        day = pd.Timestamp("2018-01-01") + pd.Timedelta(days=int(rng.integers(0, 2500)))
+        collabs.append((c, f"Nätverksträff {len(collabs) + 1}", "meeting", day.date().isoformat()))
+        places = rng.choice(PLACES, size=3, replace=False)
+        pool = np.concatenate([by_place[p] for p in places])
+        size = min(int(rng.integers(10, 61)), len(pool), rows - total)
+        for i in rng.choice(pool, size=size, replace=False):
+            part.append((c, people.at[int(i), "id"]))
+        total += size
+    return {
+        "organisations": orgs,
+        "people": people,
+        "collaborations": pd.DataFrame(collabs, columns=["id", "title", "kind", "start_date"]),
+        "participation": pd.DataFrame(part, columns=["collaboration_id", "person_id"]),
+    }
+
+
+def write_lists(rows: int, folder: Path, *, seed: int) -> tuple[list[Path], pd.DataFrame]:
+    """Write the messy lists; return the files and the truth (file, row, person, org)."""
+    messy = messy_attendance(population(rows, seed=seed), seed=seed, email_rate=0.6)
+    rng = np.random.default_rng(seed + 1)
+    blank = rng.random(len(messy)) < 0.03
+    messy.loc[blank, ["organisation", "true_organisation"]] = None
+    collab_number = messy.groupby(["event", "date"], sort=False).ngroup()
+    files, truth = [], []
+    for chunk, part in messy.groupby(collab_number // 250, sort=True):
+        path = folder / f"lists-{chunk:03d}.csv"
+        part[["name", "organisation", "email", "municipality", "event", "date"]].rename(
+            columns={
+                "name": "Namn",
+                "organisation": "Organisation",
+                "email": "E-post",
+                "municipality": "Kommun",
+                "event": "Möte",
+                "date": "Datum",
+            }
+        ).to_csv(path, sep=";", index=False, encoding="cp1252", errors="replace")
+        files.append(path)
+        truth.append(
+            pd.DataFrame(
+                {
+                    "file": path.name,
+                    "row": np.arange(len(part)) + 2,
+                    "true_person": part["true_person"].to_numpy(),
+                    "true_organisation": part["true_organisation"].to_numpy(),
+                }
+            )
+        )
+    return files, pd.concat(truth, ignore_index=True)
+
+
+_IMPORT = """
+import sys, time, json
+start = time.perf_counter()
+import netmap
+from pathlib import Path
+files = sorted(Path(sys.argv[1]).glob("lists-*.csv"))
+result = netmap.import_attendance(files)
+result.write(sys.argv[2])
+print(json.dumps({"seconds": time.perf_counter() - start,
+                  "people": len(result.tables["people"]),
+                  "organisations": len(result.tables["organisations"]),
+                  "review": len(result.review)}))
+"""
+
+_ALL_PAIRS = """
+import sys, time, json
+start = time.perf_counter()
+import pandas as pd, numpy as np
+from pathlib import Path
+from rapidfuzz import fuzz, process
+from netmap.resolve import match_key
+names = set()
+for f in sorted(Path(sys.argv[1]).glob("lists-*.csv")):
+    names |= set(pd.read_csv(f, sep=";", encoding="cp1252", dtype=str)["Namn"].dropna())
+keys = sorted({match_key(n) for n in names})
+pairs = 0
+for s in range(0, len(keys), 2000):
+    block = process.cdist(keys[s:s + 2000], keys, scorer=fuzz.token_sort_ratio,
+                          score_cutoff=80, dtype=np.uint8, workers=-1)
+    pairs += int(np.count_nonzero(block))
+print(json.dumps({"seconds": time.perf_counter() - start, "names": len(keys), "pairs": pairs}))
+"""
+
+
+def _run(code: str, *args: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _quality(folder: Path, out: Path, truth: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    from netmap.resolve import pair_scores
+
+    prov = pd.read_csv(out / "import" / "provenance.csv", dtype=str, keep_default_na=False)
+    prov["row"] = prov["row"].astype(int)
+    rows = truth.merge(prov, on=["file", "row"], how="left")
+    people = rows[rows["person_id"] != ""]
+    orgs = rows[rows["true_organisation"].notna() | (rows["organisation_id"] != "")]
+    return {
+        "people": pair_scores(people["person_id"], people["true_person"]),
+        "organisations": pair_scores(
+            orgs["organisation_id"].replace("", "-"), orgs["true_organisation"].fillna("-")
+        ),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 50_000])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    print(
+        "| rows | people | organisations | review pairs | import, median s (runs) "
+        "| all-pairs scoring only, s | ratio | precision / recall people | organisations |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for rows in args.rows:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder, out = Path(tmp) / "lists", Path(tmp) / "out"
+            folder.mkdir()
+            started = time.perf_counter()
+            _, truth = write_lists(rows, folder, seed=args.seed)
+            made = time.perf_counter() - started
+            runs = [_run(_IMPORT, str(folder), str(out)) for _ in range(args.repeat)]
+            seconds = [r["seconds"] for r in runs]
+            naive = _run(_ALL_PAIRS, str(folder))
+            quality = _quality(folder, out, truth)
+            median = statistics.median(seconds)
+            p, o = quality["people"], quality["organisations"]
+            print(
+                f"| {len(truth):,} | {runs[0]['people']:,} | {runs[0]['organisations']:,} "
+                f"| {runs[0]['review']:,} | {median:.1f} ({', '.join(f'{s:.1f}' for s in seconds)}) "
+                f"| {naive['seconds']:.1f} ({naive['names']:,} names) "
+                f"| {naive['seconds'] / median:.1f} "
+                f"| {p[0]:.3f} / {p[1]:.3f} | {o[0]:.3f} / {o[1]:.3f} |",
+                flush=True,
+            )
+            print(f"  (lists written in {made:.1f} s, not timed)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
