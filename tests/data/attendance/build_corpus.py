@@ -28,116 +28,21 @@ HERE = Path(__file__).resolve().parent
 LISTS = HERE / "lists"
 SEED = 8
 
-FIRST = [
-    "Anders",
-    "Anna",
-    "Annika",
-    "Birgitta",
-    "Björn",
-    "Camilla",
-    "Daniel",
-    "Elin",
-    "Emma",
-    "Erik",
-    "Eva",
-    "Fredrik",
-    "Gunilla",
-    "Hanna",
-    "Helena",
-    "Henrik",
-    "Ingrid",
-    "Jan",
-    "Johan",
-    "Jonas",
-    "Karin",
-    "Katarina",
-    "Kerstin",
-    "Kristina",
-    "Lars",
-    "Lena",
-    "Linnea",
-    "Magnus",
-    "Malin",
-    "Margareta",
-    "Mats",
-    "Mikael",
-    "Monika",
-    "Niklas",
-    "Ola",
-    "Olof",
-    "Per",
-    "Peter",
-    "Sara",
-    "Sofia",
-    "Stefan",
-    "Susanne",
-    "Sven",
-    "Thomas",
-    "Ulla",
-    "Åsa",
-    "Örjan",
-    "Ahmed",
-    "Fatima",
-    "Leila",
-    "Amir",
-    "Hussein",
-    "Aino",
-    "Nils-Erik",
-]
-LAST = [
-    "Andersson",
-    "Johansson",
-    "Karlsson",
-    "Nilsson",
-    "Eriksson",
-    "Larsson",
-    "Olsson",
-    "Persson",
-    "Svensson",
-    "Gustafsson",
-    "Lindberg",
-    "Lindström",
-    "Jakobsson",
-    "Magnusson",
-    "Axelsson",
-    "Lundgren",
-    "Bergström",
-    "Lundqvist",
-    "Mattsson",
-    "Berglund",
-    "Fredriksson",
-    "Sandberg",
-    "Henriksson",
-    "Forsberg",
-    "Sjöberg",
-    "Wallin",
-    "Engström",
-    "Danielsson",
-    "Håkansson",
-    "Lundin",
-    "Björk",
-    "Holmberg",
-    "Nyström",
-    "Öberg",
-    "Holm",
-    "Strand",
-    "Ek",
-    "Åberg",
-    "Sundberg",
-    "Hedlund",
-    "Blomqvist",
-    "Lindholm",
-    "Nordin",
-    "Isaksson",
-    "Mäkinen",
-    "Niemi",
-    "Kuoksu",
-    "Pekkari",
-    "Sarri",
-    "Hassan",
-    "Ali",
-    "Omar",
-]
+FIRST = (  # noqa: SIM905 (a word list reads best as words)
+    "Anders Anna Annika Birgitta Björn Camilla Daniel Elin Emma Erik Eva Fredrik Gunilla "
+    "Hanna Helena Henrik Ingrid Jan Johan Jonas Karin Katarina Kerstin Kristina Lars Lena "
+    "Linnea Magnus Malin Margareta Mats Mikael Monika Niklas Ola Olof Per Peter Sara Sofia "
+    "Stefan Susanne Sven Thomas Ulla Åsa Örjan Ahmed Fatima Leila Amir Hussein Aino "
+    "Nils-Erik"
+).split()
+LAST = (  # noqa: SIM905 (a word list reads best as words)
+    "Andersson Johansson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson "
+    "Gustafsson Lindberg Lindström Jakobsson Magnusson Axelsson Lundgren Bergström "
+    "Lundqvist Mattsson Berglund Fredriksson Sandberg Henriksson Forsberg Sjöberg Wallin "
+    "Engström Danielsson Håkansson Lundin Björk Holmberg Nyström Öberg Holm Strand Ek Åberg "
+    "Sundberg Hedlund Blomqvist Lindholm Nordin Isaksson Mäkinen Niemi Kuoksu Pekkari Sarri "
+    "Hassan Ali Omar"
+).split()
 
 #: (id, name, sector, municipality, e-mail domain or None for private addresses)
 ORGANISATIONS = [
