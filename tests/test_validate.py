@@ -17,7 +17,7 @@ import pytest
 
 import netmap
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
-from netmap.schema import TABLE_ORDER
+from netmap.schema import TABLE_ORDER, record_model_markdown
 from netmap.validate import (
     cell_text,
     closest_match,
@@ -1045,3 +1045,10 @@ def test_cell_text_of_python_and_numpy_values():
 
 def test_closest_match_needs_enough_similarity():
     assert closest_match("xyz", ["public", "business"]) is None
+
+
+def test_readme_documents_the_record_model():
+    """README's record-model section holds the tables of netmap.schema, word for word."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section: record-model -->", 1)[1].split("<!-- section:", 1)[0]
+    assert record_model_markdown() in section
