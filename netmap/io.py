@@ -309,7 +309,11 @@ def _read_csv(path: Path, table: str) -> tuple[RawTable | None, list[dict]]:
             "this is a web page (HTML or XML), not a CSV table",
             "Download or export the table as CSV or .xlsx instead of saving the web page.",
         )
-    delimiter = sniff_delimiter(text)
+    # Excel's "sep=;" first line names the separator; Excel hides it, so the header stays row 1.
+    if m := re.match(r"sep=(.)\r?\n", text):
+        delimiter, text = m[1], text[m.end() :]
+    else:
+        delimiter = sniff_delimiter(text)
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as err:

@@ -95,6 +95,17 @@ def test_sniff_delimiter(text, delimiter):
     assert sniff_delimiter(text) == delimiter
 
 
+def test_excel_separator_line_is_honoured(tmp_path):
+    """Excel writes and reads a first line "sep=;"; it does not show it as a row."""
+    folder = tmp_path / "records"
+    shutil.copytree(GOOD, folder)
+    (folder / "people.csv").write_text(
+        "sep=;\nid;name;organisation_id;role\nP1;Anna, Lind;O1;\nP2;Erik;O9;\nP3;Åsa;O3;\n",
+        encoding="utf-8",
+    )
+    assert problems_of(folder)[0][:4] == ("error", "people.csv", 3, "organisation_id")
+
+
 def test_names_of_files_and_columns_are_matched_case_insensitively(tmp_path):
     folder = tmp_path / "records"
     shutil.copytree(GOOD, folder)

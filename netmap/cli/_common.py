@@ -37,6 +37,7 @@ from netmap.validate import parse_date
 
 __all__ = [
     "DATE",
+    "EXIT_INVALID",
     "GraphSelection",
     "Output",
     "build_graph",
