@@ -14,6 +14,7 @@ is timed in its own process on the same rows.
 
     uv run python benchmarks/attendance.py                     # the table in benchmarks/README.md
     uv run python benchmarks/attendance.py --rows 5000 --repeat 3
+    uv run python benchmarks/attendance.py --corpus            # the quality table in README.md
 
 The script also reports pairwise precision and recall of the merges against the true
 identities of the generated rows.
@@ -178,7 +179,7 @@ from pathlib import Path
 files = sorted(Path(sys.argv[1]).glob("lists-*.csv"))
 result = netmap.import_attendance(files)
 result.write(sys.argv[2])
-print(json.dumps({"seconds": time.perf_counter() - start,
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time(),
                   "people": len(result.tables["people"]),
                   "organisations": len(result.tables["organisations"]),
                   "review": len(result.review)}))
@@ -227,12 +228,39 @@ def _quality(folder: Path, out: Path, truth: pd.DataFrame) -> dict[str, tuple[fl
     }
 
 
+def corpus_quality() -> None:
+    """Precision and recall on the test corpus, before and after a correct review."""
+    import netmap
+    from netmap.attendance import review_from_truth, score_import
+
+    corpus = Path(__file__).resolve().parent.parent / "tests" / "data" / "attendance"
+    lists = sorted((corpus / "lists").iterdir())
+    truth = pd.read_csv(corpus / "truth.csv", dtype=str, keep_default_na=False).replace("", None)
+    first = netmap.import_attendance(lists)
+    decided = netmap.import_attendance(lists, review=review_from_truth(first, truth))
+    print("| run | kind | precision | recall | rows | pairs to review |")
+    print("|---|---|---|---|---|---|")
+    for run, result in (("first (review blank)", first), ("after a correct review", decided)):
+        for rec in score_import(result, truth).itertuples(index=False):
+            pairs = int((result.review["kind"] == rec.kind).sum())
+            print(
+                f"| {run} | {rec.kind} | {rec.precision:.3f} | {rec.recall:.3f} "
+                f"| {rec.rows} | {pairs} |"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 50_000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--corpus", action="store_true", help="Only score the test corpus against its truth."
+    )
     args = parser.parse_args()
+    if args.corpus:
+        corpus_quality()
+        return
     print(
         "| rows | people | organisations | review pairs | import, median s (runs) "
         "| all-pairs scoring only, s | ratio | precision / recall people | organisations |"
@@ -247,6 +275,7 @@ def main() -> None:
             made = time.perf_counter() - started
             runs = [_run(_IMPORT, str(folder), str(out)) for _ in range(args.repeat)]
             seconds = [r["seconds"] for r in runs]
+            cpu = statistics.median(r["cpu"] for r in runs)
             naive = _run(_ALL_PAIRS, str(folder))
             quality = _quality(folder, out, truth)
             median = statistics.median(seconds)
@@ -254,7 +283,7 @@ def main() -> None:
             print(
                 f"| {len(truth):,} | {runs[0]['people']:,} | {runs[0]['organisations']:,} "
                 f"| {runs[0]['review']:,} "
-                f"| {median:.1f} ({', '.join(f'{s:.1f}' for s in seconds)}) "
+                f"| {median:.1f} ({', '.join(f'{s:.1f}' for s in seconds)}; CPU {cpu:.1f}) "
                 f"| {naive['seconds']:.1f} ({naive['names']:,} names) "
                 f"| {naive['seconds'] / median:.1f} "
                 f"| {p[0]:.3f} / {p[1]:.3f} | {o[0]:.3f} / {o[1]:.3f} |",

@@ -33,6 +33,7 @@ from netmap.resolve import (
     display_names,
     infer_sector,
     match_key,
+    pair_scores,
     resolve_organisations,
     resolve_people,
     split_organisation,
@@ -48,9 +49,12 @@ __all__ = [
     "REJECTED_COLUMNS",
     "REPORT_COLUMNS",
     "REVIEW_COLUMNS",
+    "TRUTH_COLUMNS",
     "AttendanceImport",
     "import_attendance",
     "read_review",
+    "review_from_truth",
+    "score_import",
 ]
 
 #: The fields an attendance list may have, and the header names that mean each (compared
@@ -596,6 +600,102 @@ def _parse_review(records: list[list[str]], label: str) -> pd.DataFrame:
     if problems:
         raise InvalidDataError(pd.DataFrame(problems))
     return pd.DataFrame(rows, columns=needed)
+
+
+# ---------------------------------------------------------------- checking against a truth
+
+#: Columns of a truth table for :func:`score_import` and :func:`review_from_truth`.
+TRUTH_COLUMNS = ("file", "sheet", "row", "person", "organisation")
+
+
+def _rows_with_truth(result: AttendanceImport, truth: pd.DataFrame) -> pd.DataFrame:
+    missing = [c for c in TRUTH_COLUMNS if c not in truth.columns]
+    if missing:
+        raise ValueError(
+            f"The truth table needs the columns {', '.join(TRUTH_COLUMNS)}; "
+            f"{', '.join(missing)} missing. Add them (sheet empty for CSV files)."
+        )
+    key = ["file", "sheet", "row"]
+    known = truth[list(TRUTH_COLUMNS)].rename(
+        columns={"person": "true_person", "organisation": "true_organisation"}
+    )
+    known = known.assign(sheet=known["sheet"].fillna(""), row=known["row"].astype(int))
+    prov = result.provenance.assign(sheet=result.provenance["sheet"].fillna(""))
+    return known.merge(prov, on=key, how="left", validate="one_to_one")
+
+
+def score_import(result: AttendanceImport, truth: pd.DataFrame) -> pd.DataFrame:
+    """Pairwise precision and recall of an import's merges against the true identities.
+
+    Parameters
+    ----------
+    result : AttendanceImport
+    truth : DataFrame
+        Columns :data:`TRUTH_COLUMNS`: each input row (``file``, ``sheet``, ``row`` as in
+        the provenance) and who it really is (``person``, ``organisation``: any labels;
+        empty for no one). Rows the truth leaves out are not scored.
+
+    Returns
+    -------
+    DataFrame
+        One row per kind (``person``, ``organisation``): ``precision``, ``recall`` (see
+        :func:`netmap.resolve.pair_scores`; a row used for no record of that kind, or a
+        true record missing from the output, is its own singleton) and ``rows``.
+
+    Examples
+    --------
+    >>> lists = {"2022-06-08 Träff": pd.DataFrame({"Namn": ["Anna Berg", "anna berg"],
+    ...                                           "Organisation": ["PRO", "PRO"]})}
+    >>> truth = pd.DataFrame({"file": ["2022-06-08 Träff"] * 2, "sheet": [None, None],
+    ...                       "row": [2, 3], "person": ["anna", "anna"],
+    ...                       "organisation": ["pro", "pro"]})
+    >>> score_import(import_attendance(lists), truth)
+               kind  precision  recall  rows
+    0        person        1.0     1.0     2
+    1  organisation        1.0     1.0     2
+    """
+    rows = _rows_with_truth(result, truth)
+    out = []
+    for kind, made, true in (
+        ("person", "person_id", "true_person"),
+        ("organisation", "organisation_id", "true_organisation"),
+    ):
+        scored = rows[rows[made].notna() | rows[true].notna()]
+        # A row in no record, or with no true identity, is its own singleton.
+        alone = pd.Series([f"-{i}" for i in range(len(scored))], index=scored.index)
+        precision, recall = pair_scores(
+            scored[made].fillna(alone), scored[true].fillna(alone).astype(str)
+        )
+        out.append((kind, precision, recall, len(scored)))
+    return pd.DataFrame(out, columns=["kind", "precision", "recall", "rows"])
+
+
+def review_from_truth(result: AttendanceImport, truth: pd.DataFrame) -> pd.DataFrame:
+    """The review table decided by someone who knows the truth (to measure the review's worth).
+
+    Each pair is ``merge`` when the rows behind its two records are mostly one true
+    identity, else ``keep apart``. ``truth`` as in :func:`score_import`.
+    """
+    rows = _rows_with_truth(result, truth)
+    true_of = {
+        kind: rows.dropna(subset=[made]).groupby(made)[true].agg(_most_common_label)
+        for kind, made, true in (
+            ("person", "person_id", "true_person"),
+            ("organisation", "organisation_id", "true_organisation"),
+        )
+    }
+    review = result.review.copy()
+    review["decision"] = [
+        "merge"
+        if pd.notna(true_of[k].get(a)) and true_of[k].get(a) == true_of[k].get(b)
+        else "keep apart"
+        for k, a, b in zip(review["kind"], review["left_id"], review["right_id"], strict=True)
+    ]
+    return review
+
+
+def _most_common_label(values: pd.Series) -> object:
+    return _most_common(v for v in values if pd.notna(v))
 
 
 # ---------------------------------------------------------------- the import

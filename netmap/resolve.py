@@ -1,11 +1,12 @@
 """Entity resolution: which raw mentions in attendance lists are the same person or organisation.
 
-Names are compared on a *match key* (case, white space, punctuation and diacritics folded);
-the stored names are never changed. Candidate pairs come from blocks (same e-mail, same name,
-same organisation, same first and last name, same initials) and are scored with rapidfuzz's
-``token_sort_ratio`` (the Levenshtein ratio of the sorted words, 0-100). A pair is either a
-*certain* merge, done at once with union-find, or an *uncertain* one, left to the user as a
-review decision (:func:`apply_decisions`).
+Names are compared on a *match key* (case, white space, punctuation and diacritics folded;
+"Berg, Anna" read as Anna Berg); the stored names are never changed. Candidate pairs come
+from blocks (same e-mail, same name, same organisation, same first and last name, same
+words, same initials) and are scored with :func:`similarity`, the larger of rapidfuzz's
+``ratio`` and ``token_sort_ratio`` (0-100). A pair is either a *certain* merge, done at once
+with union-find, or an *uncertain* one, left to the user as a review decision
+(:func:`apply_decisions`).
 
 Rules for people (units: distinct name, e-mail and organisation)
 
@@ -19,28 +20,37 @@ same e-mail, other name       e-mails equal, names unalike (a shared      uncert
 same name                     match keys equal, same organisation         certain
 same name, no organisation    match keys equal, one side has no           certain
                               organisation and the name is known at one
-                              organisation at most
+                              organisation at most (else uncertain)
 middle name                   same first and last word, one name's        certain
                               words contain the other's, same org.
-similar name                  token sort ratio >= 90, same organisation   certain
-similar name (review)         80 <= ratio < 90, same organisation, or     uncertain
-                              >= 80 when neither has an organisation
+similar name                  similarity >= 90, same organisation, the    certain
+                              words that differ one typo apart, the
+                              rarer spelling rare (see below)
+similar name (review)         80 <= similarity, same organisation or      uncertain
+                              neither has one, otherwise
 initial                       "A. Berg" and "Anna Berg", same org.        uncertain
 same name, other organisation match keys equal, organisations differ     uncertain
 same name, other e-mail       match keys equal, same organisation,        uncertain
                               different e-mails
 ============================  ==========================================  =========
 
-Two people with different e-mails are never merged by a rule: a merge that would put two
-e-mails into one cluster is refused and offered for review instead.
+Two people with different e-mails are never merged by a rule, and other pairs across two
+e-mails are not even proposed.
 
 Rules for organisations (units: distinct spellings of the parent organisation; a department
 after a comma, dash or in brackets is split off by :func:`split_organisation`): equal match
-keys are certain; names with the same legal or kind words (kommun, region, AB, ...), the same
-numbers and a core (the name without those words) of at least 5 letters are certain at a
-token sort ratio >= 90 and uncertain from 80; a name whose words are a subset of another's, the
-same core where only one name has kind words ("Luleå" and "Luleå kommun") and an acronym ("LTU" and
-"Luleå tekniska universitet") are uncertain.
+keys are certain; names with the same kind words (kommun, region, AB, förening, ...; also with
+one typo), the same numbers, and a core (the name without kind words) of 5 letters or more are
+certain at a similarity >= 90, or one typo apart in a core of 6 letters or more, when the
+differing words are one typo apart and the rarer spelling is rare; uncertain from 80. A name
+whose words are inside another's, the same core where only one name has kind words ("Luleå"
+and "Luleå kommun") and an acronym ("LTU" and "Luleå tekniska universitet") are uncertain.
+
+A typo is a rare spelling: a "similar name" merge needs the rarer of the two clusters, when
+they are joined, to be seen at most twice or at most a quarter as often as the other
+(:func:`_rare`). Linköping and Lidköping, one letter apart and both common, go to review; a
+one-off "Lidkoping" joins one of them. A merge's words rule (:func:`_other_words`) keeps
+"Vuxenskolan Lund" and "Vuxenskolan Mora" apart however long the shared part.
 """
 
 from __future__ import annotations

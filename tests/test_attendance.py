@@ -17,10 +17,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netmap
-from netmap.attendance import IMPORT_FOLDER, REVIEW_COLUMNS, import_attendance, read_review
+from netmap.attendance import (
+    IMPORT_FOLDER,
+    REVIEW_COLUMNS,
+    _rows_with_truth,
+    import_attendance,
+    read_review,
+    review_from_truth,
+    score_import,
+)
 from netmap.cli import main
 from netmap.errors import InvalidDataError
-from netmap.resolve import clean_text, pair_scores
+from netmap.resolve import clean_text
 
 CORPUS = Path(__file__).parent / "data" / "attendance"
 LISTS = sorted((CORPUS / "lists").iterdir())
@@ -34,47 +42,14 @@ def corpus():
 @pytest.fixture(scope="module")
 def truth() -> pd.DataFrame:
     frame = pd.read_csv(CORPUS / "truth.csv", dtype=str, keep_default_na=False)
-    frame = frame.replace("", None).rename(
-        columns={"person": "true_person", "organisation": "true_organisation"}
-    )
+    frame = frame.replace("", None)
     frame["row"] = frame["row"].astype(int)
     return frame
 
 
-def _with_truth(result, truth: pd.DataFrame) -> pd.DataFrame:
-    prov = result.provenance.assign(sheet=result.provenance["sheet"].fillna(""))
-    return truth.assign(sheet=truth["sheet"].fillna("")).merge(
-        prov, on=["file", "sheet", "row"], how="left", validate="one_to_one"
-    )
-
-
 def _scores(result, truth) -> dict[str, tuple[float, float]]:
-    rows = _with_truth(result, truth)
-    people = rows[rows["true_person"].notna() | rows["person_id"].notna()]
-    orgs = rows[rows["true_organisation"].notna() | rows["organisation_id"].notna()]
-    return {
-        "people": pair_scores(people["person_id"].fillna("-"), people["true_person"].fillna("-")),
-        "organisations": pair_scores(
-            orgs["organisation_id"].fillna("-"), orgs["true_organisation"].fillna("-")
-        ),
-    }
-
-
-def _oracle_review(result, truth) -> pd.DataFrame:
-    """The review table decided by someone who knows the truth."""
-    rows = _with_truth(result, truth)
-    true_of = {
-        "person": rows.dropna(subset=["person_id"]).groupby("person_id")["true_person"].first(),
-        "organisation": rows.dropna(subset=["organisation_id"])
-        .groupby("organisation_id")["true_organisation"]
-        .first(),
-    }
-    review = result.review.copy()
-    review["decision"] = [
-        "merge" if true_of[k][a] == true_of[k][b] else "keep apart"
-        for k, a, b in zip(review["kind"], review["left_id"], review["right_id"], strict=True)
-    ]
-    return review
+    table = score_import(result, truth)
+    return {k: (p, r) for k, p, r in table[["kind", "precision", "recall"]].itertuples(index=False)}
 
 
 # ---------------------------------------------------------------- the corpus
@@ -84,23 +59,23 @@ def test_corpus_precision_and_recall_of_merges(corpus, truth):
     """Pairwise precision and recall of the merges against the truth, first run (certain
     merges only, review blank): both at least 0.95 (issue 8)."""
     scores = _scores(corpus, truth)
-    for kind in ("people", "organisations"):
+    for kind in ("person", "organisation"):
         precision, recall = scores[kind]
         assert precision >= 0.95, (kind, scores)
         assert recall >= 0.95, (kind, scores)
 
 
 def test_corpus_after_a_correct_review_is_at_least_as_good(corpus, truth):
-    decided = import_attendance(LISTS, review=_oracle_review(corpus, truth))
+    decided = import_attendance(LISTS, review=review_from_truth(corpus, truth))
     before, after = _scores(corpus, truth), _scores(decided, truth)
-    for kind in ("people", "organisations"):
+    for kind in ("person", "organisation"):
         assert after[kind][0] >= 0.95
         assert after[kind][1] >= before[kind][1]
-    assert after["organisations"][1] > before["organisations"][1]  # LTU, Lulå kommun
+    assert after["organisation"][1] > before["organisation"][1]  # LTU, Lulå kommun
 
 
 def test_homonyms_with_different_emails_stay_two_people(corpus, truth):
-    rows = _with_truth(corpus, truth)
+    rows = _rows_with_truth(corpus, truth)
     marias = rows[rows["name"].fillna("").str.contains("Lindqvist")]
     by_truth = marias.dropna(subset=["person_id"]).groupby("true_person")["person_id"].agg(set)
     assert len(by_truth) == 2
@@ -221,7 +196,7 @@ def test_rerun_with_a_filled_review_is_byte_identical(corpus, truth, tmp_path):
     first = tmp_path / "first"
     corpus.write(first)
     assert read_review(first / IMPORT_FOLDER / "review.csv").empty  # nothing decided yet
-    filled = _oracle_review(corpus, truth)
+    filled = review_from_truth(corpus, truth)
     # As Excel saves it in Sweden: semicolons, Windows-1252.
     filled.to_csv(tmp_path / "review.csv", index=False, sep=";", encoding="cp1252")
     runs = []
@@ -242,7 +217,7 @@ def test_rerun_with_a_filled_review_is_byte_identical(corpus, truth, tmp_path):
 
 
 def test_review_merge_is_traceable(corpus, truth):
-    review = _oracle_review(corpus, truth)
+    review = review_from_truth(corpus, truth)
     ltu = review[(review["kind"] == "organisation") & (review["left_name"] == "LTU")]
     assert ltu["decision"].tolist() == ["merge"]
     decided = import_attendance(LISTS, review=review)
