@@ -5,7 +5,9 @@ missing values, lists or tables, so :func:`export` writes a *portable* copy: a m
 is left out (the element simply lacks the attribute), lists, sets and dicts become JSON text
 (``G.graph["filters"]`` -> ``'{"sectors": ["public"]}'``), dates become ISO text, and an
 attribute holding both whole numbers and decimals is written as decimals; one holding text
-and anything else, as text. The input graph is never modified.
+and anything else, as text. Control characters XML cannot hold (all but tab and newline, e.g.
+a vertical tab pasted from Excel) are dropped, and Windows line ends become newlines (as any
+XML reader would read them). The input graph is never modified.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, Literal
@@ -36,6 +39,11 @@ FORMATS = {
 }
 
 Format = Literal["graphml", "gexf", "csv", "html", "png"]
+
+#: Characters XML 1.0 cannot hold (control characters other than tab, newline, return).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Line ends XML readers turn into a newline anyway.
+_LINE_END = re.compile("\r\n?")
 
 
 def export(
@@ -140,7 +148,8 @@ def portable_graph(G: nx.Graph) -> nx.Graph:
     """A copy of ``G`` whose attributes GraphML and GEXF can hold, one type per attribute.
 
     Missing values (None, NaN) are left out; lists, tuples, sets and dicts become JSON text
-    (sets sorted); dates become ISO text; numpy numbers become Python numbers. Then, per
+    (sets sorted); dates become ISO text; numpy numbers become Python numbers; control
+    characters XML cannot hold are dropped from text and line ends become ``\n``. Then, per
     attribute name (separately for the graph, nodes and edges), values of mixed types are
     unified: whole numbers with decimals -> decimals, text with anything else -> text.
 
@@ -172,7 +181,9 @@ def _plain(value: Any) -> Any:
         value = value.item()
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return None
-    if isinstance(value, bool | int | float | str):
+    if isinstance(value, str):
+        return _LINE_END.sub("\n", _NOT_XML.sub("", value))
+    if isinstance(value, bool | int | float):
         return value
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
