@@ -32,6 +32,7 @@ from netmap.validate import (
     cell_text,
     closest_match,
     normalise_name,
+    required_columns,
     validate_raw,
 )
 
@@ -189,7 +190,7 @@ def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, 
             alike = closest_match(table, [normalise_name(Path(u).stem) for u in unknown], cutoff=70)
             similar = [u for u in unknown if alike and normalise_name(Path(u).stem) == alike]
             rename = f" Is {similar[0]} meant to be it? Then rename it." if similar else ""
-            columns = ", ".join(c.name for c in TABLES[table].columns if c.required)
+            columns = ", ".join(required_columns(TABLES[table]))
             problems.append(
                 _problem(
                     table,
@@ -202,7 +203,7 @@ def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, 
     tables = ", ".join(TABLE_ORDER)
     for name in unknown:
         alike = closest_match(normalise_name(Path(name).stem), list(TABLES), cutoff=70)
-        renamed = alike + Path(name).suffix if kind == "file" else alike
+        renamed = alike + Path(name).suffix if alike and kind == "file" else alike
         guess = f" If it is the {alike} table, rename it to {renamed}." if alike else ""
         problems.append(
             _problem(
@@ -325,7 +326,7 @@ def _read_csv(path: Path, table: str) -> tuple[RawTable | None, list[dict]]:
 
 
 def _header_hint(table: str) -> str:
-    return ",".join(c.name for c in TABLES[table].columns if c.required)
+    return ",".join(required_columns(TABLES[table]))
 
 
 def sniff_delimiter(text: str) -> str:

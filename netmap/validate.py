@@ -37,6 +37,7 @@ __all__ = [
     "normalise_name",
     "parse_date",
     "parse_number",
+    "required_columns",
     "validate_raw",
     "validate_tables",
 ]
@@ -276,11 +277,6 @@ def normalise_name(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", _clean_text(text).lower())
 
 
-def _fold(text: str) -> str:
-    """A choice value folded for matching: lower case, spaces and dashes as ``_``."""
-    return normalise_name(text)
-
-
 def _column_letter(position: int) -> str:
     """Excel's letter for a 0-based column position (0 -> A, 26 -> AA)."""
     letters = ""
@@ -289,10 +285,6 @@ def _column_letter(position: int) -> str:
         position, rest = divmod(position - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def _quoted(values: Iterable[str]) -> str:
-    return ", ".join(values)
 
 
 def closest_match(value: str, options: Iterable[str], *, cutoff: float = 75) -> str | None:
@@ -534,7 +526,6 @@ class _Checked:
     file: str
     rows: np.ndarray  # Excel row of each record (blank rows removed)
     text: pd.DataFrame  # cleaned text, None when empty; canonical column names
-    rows_read: int
     blank_rows: int
     typed: dict[str, pd.Series] = field(default_factory=dict)
     extras: list[str] = field(default_factory=list)
@@ -625,7 +616,7 @@ def validate_tables(
                 None,
                 f"the table {name} is missing",
                 f"Pass a DataFrame under the key '{name}' with the columns "
-                f"{_quoted(_required_columns(TABLES[name]))}.",
+                f"{', '.join(required_columns(TABLES[name]))}.",
             )
     return _validate(raw, problems, source=source).network()
 
@@ -677,128 +668,38 @@ def _validate(raw: Mapping[str, RawTable], problems: _Problems, *, source) -> Va
 # ---------------------------------------------------------------- one table
 
 
-def _required_columns(table: Table) -> list[str]:
+def required_columns(table: Table) -> list[str]:
+    """The names of the columns ``table`` must have (cells may still be empty)."""
     return [c.name for c in table.columns if c.required]
 
 
 def _check_table(raw: RawTable, table: Table, problems: _Problems) -> _Checked | None:
     """Check the header and every cell of one table; None when it is not a table at all."""
-    name, file = table.name, raw.file
     header = [normalise_name(h) for h in raw.header]
-    known = set(table.column_names) | set(DERIVED_COLUMNS.get(name, ()))
+    known = set(table.column_names) | set(DERIVED_COLUMNS.get(table.name, ()))
     if not known & set(header):
         first = ", ".join(h for h in raw.header if h.strip())[:80]
         problems.add(
             "error",
-            name,
-            file,
+            table.name,
+            raw.file,
             None,
             None,
             first or None,
-            f"this is not a {name} table: its first row names none of its columns",
+            f"this is not a {table.name} table: its first row names none of its columns",
             f"The first row must name the columns: {_describe_columns(table)}. "
             "`netmap templates DIR` writes empty files with the right header.",
         )
         return None
-
-    cells = raw.cells.map(_clean_text) if len(raw.cells) else raw.cells
-    nonblank = (cells != "").any(axis=1).to_numpy() if cells.shape[1] else np.zeros(0, bool)
-    for row in raw.rows[~nonblank]:
-        problems.add(
-            "warning",
-            name,
-            file,
-            int(row),
-            None,
-            None,
-            "blank row, skipped",
-            "Delete the empty row; it is not counted as a record.",
-        )
-    cells, rows = cells[nonblank].reset_index(drop=True), raw.rows[nonblank]
-
-    columns: dict[str, int] = {}
-    for position in range(cells.shape[1]):
-        canonical = header[position] if position < len(header) else ""
-        letter = _column_letter(position)
-        if not canonical:
-            has_values = cells[position] != ""
-            if has_values.any():
-                at = rows[has_values.to_numpy()]
-                listed = ", ".join(map(str, at[:10])) + (", ..." if len(at) > 10 else "")
-                problems.add(
-                    "error",
-                    name,
-                    file,
-                    int(at[0]),
-                    letter,
-                    cells.loc[has_values, position].iloc[0],
-                    f"{len(at)} value{'s' if len(at) != 1 else ''} in column {letter}, "
-                    f"which has no header (rows {listed})",
-                    f"Name column {letter} in the header row to keep it as an extra "
-                    "attribute, or delete the values. In a CSV file a value that contains "
-                    "the separator must be in double quotes.",
-                )
-            continue
-        if canonical in columns:
-            first = _column_letter(columns[canonical])
-            problems.add(
-                "error",
-                name,
-                file,
-                raw.header_row,
-                canonical,
-                raw.header[position],
-                f"the column {canonical} appears twice (columns {first} and {letter})",
-                "Rename or delete one of them.",
-            )
-            continue
-        if canonical in _RESERVED:
-            problems.add(
-                "error",
-                name,
-                file,
-                raw.header_row,
-                canonical,
-                raw.header[position],
-                f"the column name '{canonical}' is reserved by netmap",
-                f"Rename column {letter}, e.g. to '{canonical}_note'; netmap stores "
-                f"'{canonical}' on every graph node itself.",
-            )
-            continue
-        if canonical in DERIVED_COLUMNS.get(name, ()):
-            continue  # netmap computes it
-        columns[canonical] = position
-
-    present_unknown = [c for c in columns if c not in table.column_names]
-    for column in table.columns:
-        if column.required and column.name not in columns:
-            alike = closest_match(column.name, present_unknown, cutoff=70)
-            rename = f" Is '{alike}' meant to be it? Then rename it." if alike else ""
-            problems.add(
-                "error",
-                name,
-                file,
-                None,
-                column.name,
-                None,
-                f"the column {column.name} is missing",
-                f"Add a column named {column.name} to the header row (row "
-                f"{raw.header_row}).{rename}",
-            )
-
+    cells, rows, blank = _drop_blank_rows(raw, problems)
+    columns = _header_columns(raw, header, cells, rows, problems)
+    extras = [c for c in columns if c not in table.column_names]
+    _check_required_columns(raw, table, columns, extras, problems)
     text = pd.DataFrame(
         {c: cells[p].where(cells[p] != "", None) for c, p in columns.items()},
         index=range(len(cells)),
     )
-    checked = _Checked(
-        table=table,
-        file=file,
-        rows=rows,
-        text=text,
-        rows_read=len(raw.rows),
-        blank_rows=int((~nonblank).sum()),
-        extras=present_unknown,
-    )
+    checked = _Checked(table, raw.file, rows, text, blank_rows=blank, extras=extras)
     for column in table.columns:
         if checked.has(column.name):
             checked.typed[column.name] = _check_column(checked, column, problems)
@@ -807,10 +708,106 @@ def _check_table(raw: RawTable, table: Table, problems: _Problems) -> _Checked |
     return checked
 
 
+def _drop_blank_rows(raw: RawTable, problems: _Problems) -> tuple[pd.DataFrame, np.ndarray, int]:
+    """Cleaned cells without blank rows (each reported as a warning), their rows, and the
+    number of blank rows."""
+    cells = raw.cells.map(_clean_text) if len(raw.cells) else raw.cells
+    nonblank = (cells != "").any(axis=1).to_numpy() if cells.shape[1] else np.zeros(0, bool)
+    for row in raw.rows[~nonblank]:
+        problems.add(
+            "warning",
+            raw.name,
+            raw.file,
+            int(row),
+            None,
+            None,
+            "blank row, skipped",
+            "Delete the empty row; it is not counted as a record.",
+        )
+    blank = int((~nonblank).sum())
+    return cells[nonblank].reset_index(drop=True), raw.rows[nonblank], blank
+
+
+def _header_columns(
+    raw: RawTable, header: list[str], cells: pd.DataFrame, rows: np.ndarray, problems: _Problems
+) -> dict[str, int]:
+    """{canonical column name: position} of the columns to read; reports values under no
+    header, repeated names and reserved names."""
+    columns: dict[str, int] = {}
+    for position in range(cells.shape[1]):
+        canonical = header[position] if position < len(header) else ""
+        letter = _column_letter(position)
+        typed = raw.header[position] if position < len(raw.header) else ""
+        if not canonical:
+            has_values = (cells[position] != "").to_numpy()
+            if has_values.any():
+                at = rows[has_values]
+                listed = ", ".join(map(str, at[:10])) + (", ..." if len(at) > 10 else "")
+                problems.add(
+                    "error",
+                    raw.name,
+                    raw.file,
+                    int(at[0]),
+                    letter,
+                    cells[position][has_values].iloc[0],
+                    f"{len(at)} value{'s' if len(at) != 1 else ''} in column {letter}, "
+                    f"which has no header (rows {listed})",
+                    f"Name column {letter} in the header row to keep it as an extra "
+                    "attribute, or delete the values. In a CSV file a value that contains "
+                    "the separator must be in double quotes.",
+                )
+        elif canonical in columns:
+            first = _column_letter(columns[canonical])
+            problems.add(
+                "error",
+                raw.name,
+                raw.file,
+                raw.header_row,
+                canonical,
+                typed,
+                f"the column {canonical} appears twice (columns {first} and {letter})",
+                "Rename or delete one of them.",
+            )
+        elif canonical in _RESERVED:
+            problems.add(
+                "error",
+                raw.name,
+                raw.file,
+                raw.header_row,
+                canonical,
+                typed,
+                f"the column name '{canonical}' is reserved by netmap",
+                f"Rename column {letter}, e.g. to '{canonical}_note'; netmap stores "
+                f"'{canonical}' on every graph node itself.",
+            )
+        elif canonical not in DERIVED_COLUMNS.get(raw.name, ()):  # derived: netmap computes
+            columns[canonical] = position
+    return columns
+
+
+def _check_required_columns(
+    raw: RawTable, table: Table, columns: Mapping[str, int], extras: list[str], problems
+) -> None:
+    for column in table.columns:
+        if column.required and column.name not in columns:
+            alike = closest_match(column.name, extras, cutoff=70)
+            rename = f" Is '{alike}' meant to be it? Then rename it." if alike else ""
+            problems.add(
+                "error",
+                table.name,
+                raw.file,
+                None,
+                column.name,
+                None,
+                f"the column {column.name} is missing",
+                f"Add a column named {column.name} to the header row (row "
+                f"{raw.header_row}).{rename}",
+            )
+
+
 def _describe_columns(table: Table) -> str:
-    required = [c.name for c in table.columns if c.required]
     optional = [c.name for c in table.columns if not c.required]
-    text = ", ".join(required)
+    text = ", ".join(required_columns(table))
     return text + (f" (optional: {', '.join(optional)})" if optional else "")
 
 
@@ -949,12 +946,12 @@ def _check_choices(checked: _Checked, column: Column, problems: _Problems) -> pd
     text = checked.text[column.name]
     synonyms = _SYNONYMS.get(column.name, {})
     allowed = {c: c for c in column.choices} | synonyms
-    values = pd.Series(_parse_each(text, lambda v: allowed.get(_fold(v))), dtype=object)
+    values = pd.Series(_parse_each(text, lambda v: allowed.get(normalise_name(v))), dtype=object)
     bad = (text.notna() & values.isna()).to_numpy()
     choices = ", ".join(column.choices)
 
     def hint(value: str, _) -> str:
-        alike = closest_match(_fold(value), list(allowed), cutoff=70)
+        alike = closest_match(normalise_name(value), list(allowed), cutoff=70)
         guess = f"Did you mean '{allowed[alike]}'? " if alike else ""
         return f"{guess}Use one of: {choices}."
 
