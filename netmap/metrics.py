@@ -44,10 +44,13 @@ __all__ = [
     "participation_coefficient",
 ]
 
-#: Under ``betweenness="auto"``, graphs with more nodes than this get sampled betweenness.
-EXACT_BETWEENNESS_LIMIT = 20_000
+#: Under ``betweenness="auto"``, graphs with more nodes than this get sampled betweenness
+#: (and closeness); regional networks of up to 5,000 people are exact.
+EXACT_BETWEENNESS_LIMIT = 5_000
 #: Source nodes sampled for betweenness (Brandes & Pich 2007) when it is not exact.
 SAMPLE_SOURCES = 1_000
+#: Of those, the sources whose distances estimate closeness (which converges much faster).
+_CLOSENESS_SOURCES = 250
 #: The Gould–Fernandez brokerage roles, in the order of the columns that count them.
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
@@ -105,11 +108,11 @@ class _Arrays:
         bad = ~(np.isfinite(weights) & (weights > 0))
         if bad.any():
             first = int(np.flatnonzero(bad)[0])
-            edge = (nodes[source[first]], nodes[target[first]])
+            value, edge = float(weights[first]), (nodes[source[first]], nodes[target[first]])
             raise ValueError(
                 f"The edge weights ({weight!r}) must be positive numbers: a weight is a tie's "
-                f"strength and 1/weight its length. Got {weights[first]!r} on the edge {edge} "
-                f"and {int(bad.sum())} bad weight(s) in all. Drop those edges, fix their "
+                f"strength and 1/weight its length. Got {value!r} on the edge {edge} and "
+                f"{int(bad.sum())} bad weight(s) in all. Drop those edges, fix their "
                 f"weights, or pass weight=None to count every tie as 1."
             )
         return cls(nodes, source, target, weights, weighted=weight is not None)
@@ -579,7 +582,8 @@ def key_actors(
         - ``role``: a short text of the actor's distinctive role.
 
         ``.attrs["betweenness"]`` records how betweenness was computed: ``{"method":
-        "exact"}`` or ``{"method": "sampled", "sources": k, "seed": seed}``.
+        "exact"}`` or ``{"method": "sampled", "sources": k, "seed": seed,
+        "closeness_sources": c}`` (closeness is estimated from ``c = min(k, 250)`` of them).
 
     Raises
     ------
@@ -663,7 +667,7 @@ def key_actors(
     table["role"] = _role_texts(
         table,
         arrays,
-        groups=(groups, [choice_label(brokerage_attribute, g, lang) for g in group_names]),
+        groups=(groups, [_group_label(brokerage_attribute, g, lang) for g in group_names]),
         bridged=[place_names[code] if code >= 0 else None for code in bridged_place],
         lang=lang,
     )
@@ -714,8 +718,8 @@ def _path_measures(
     core (igraph releases the GIL, so threads run in parallel). Sampled: paths from
     everyone outside the largest component (small components are cheap and exact), and
     from ``k`` random sources inside it, whose dependencies are scaled by ``|L| / k``
-    (Brandes & Pich 2007); closeness inside it from the mean distance to the sampled
-    sources (Eppstein & Wang 2004), which by symmetry is the mean distance from them.
+    (Brandes & Pich 2007); closeness inside it from the mean distance to (by symmetry:
+    from) the first :data:`_CLOSENESS_SOURCES` of them (Eppstein & Wang 2004).
     """
     n = arrays.n
     betweenness, closeness = np.zeros(n), np.zeros(n)
@@ -738,27 +742,34 @@ def _path_measures(
             among_reachable = np.concatenate([np.asarray(c, float) for c in closeness_parts])
             info = {"method": "exact"}
         else:
-            rng = np.random.default_rng(seed)
-            sources = np.sort(rng.choice(largest, sample_sources, replace=False))
+            drawn = np.random.default_rng(seed).choice(largest, sample_sources, replace=False)
+            sources = np.sort(drawn)
             outside = np.flatnonzero(membership != np.argmax(sizes))
             chunks = [c.tolist() for c in np.array_split(sources, _THREADS)]
             parts = pool.map(
                 lambda c: g.betweenness(directed=False, weights=lengths, sources=c), chunks
             )
             small = pool.submit(_exact_outside, g, outside.tolist(), lengths)
+            for_closeness = np.sort(drawn[:_CLOSENESS_SOURCES])
             distance_sums = pool.map(
-                lambda c: _distance_sums(arrays, c), np.array_split(sources, -(-len(sources) // 50))
+                lambda c: _distance_sums(arrays, c),
+                np.array_split(for_closeness, -(-len(for_closeness) // 50)),
             )
             betweenness = np.sum(list(parts), axis=0) * (len(largest) / len(sources))
             small_betweenness, small_closeness = small.result()
             betweenness += small_betweenness
             total = np.sum(list(distance_sums), axis=0)
             among_reachable = np.zeros(n)
-            others = len(sources) - np.isin(largest, sources)
+            others = len(for_closeness) - np.isin(largest, for_closeness)
             with np.errstate(divide="ignore"):
                 among_reachable[largest] = others / total[largest]
             among_reachable[outside] = small_closeness
-            info = {"method": "sampled", "sources": len(sources), "seed": seed}
+            info = {
+                "method": "sampled",
+                "sources": len(sources),
+                "seed": seed,
+                "closeness_sources": len(for_closeness),
+            }
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
     closeness = np.nan_to_num(among_reachable, posinf=0.0) * reachable / (n - 1)
     return betweenness * scale, closeness, info
@@ -948,7 +959,6 @@ def _role_texts(
     brokerage, a closed circle, or no ties.
     """
     codes, labels = groups
-    labels = [_in_sentence(label) for label in labels]
     and_word = role_phrase("and", lang)
     members = _one_hot(codes, len(labels))
     with_self = arrays.binary + sp.eye_array(arrays.n, format="csr")
@@ -991,14 +1001,11 @@ def _role_texts(
     return pd.Series(texts, index=table.index, dtype="str")
 
 
-def _in_sentence(label: str) -> str:
-    """A display label as it reads mid-sentence: "Civil society" -> "civil society".
-
-    Only labels whose second letter is lower case are lowered, so names of places and
-    acronyms ("Kiruna" aside, "EU", "LTU") keep their capitals... and "Kiruna" does too,
-    because place names never reach this function: only group labels do.
-    """
-    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+def _group_label(attribute: str, value: object, lang: str) -> str:
+    """A group's name as it reads mid-sentence: netmap's own labels of fixed choices in
+    lower case ("civil society"), values as written otherwise ("Kiruna", "LTU")."""
+    label = choice_label(attribute, value, lang)
+    return label[:1].lower() + label[1:] if label != str(value) else label
 
 
 def _enumerate(names: list[str], and_word: str, lang: str, *, most: int = 3) -> str:
