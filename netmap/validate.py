@@ -882,20 +882,27 @@ def _parse_each(text: pd.Series, parse) -> list:
     return out
 
 
-def _check_dates(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
+def _parse_column(
+    checked: _Checked, column: Column, problems: _Problems, parse, dtype: str, problem, hint
+) -> pd.Series:
+    """Parse every cell of ``column``; report each non-empty cell ``parse`` refuses."""
     text = checked.text[column.name]
-    values = pd.Series(_parse_each(text, parse_date), dtype="datetime64[us]")
+    values = pd.Series(_parse_each(text, parse), dtype=dtype)
     bad = (text.notna() & values.isna()).to_numpy()
-    _report_rows(
+    _report_rows(checked, problems, bad, column.name, text, problem, hint)
+    return values
+
+
+def _check_dates(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
+    return _parse_column(
         checked,
+        column,
         problems,
-        bad,
-        column.name,
-        text,
+        parse_date,
+        "datetime64[us]",
         f"not a date in {column.name}",
         lambda value, _: _date_hint(value),
     )
-    return values
 
 
 _NUMBER_RANGES = {
@@ -906,14 +913,12 @@ _NUMBER_RANGES = {
 
 def _check_numbers(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
     text = checked.text[column.name]
-    values = pd.Series(_parse_each(text, parse_number), dtype="float64")
-    bad = (text.notna() & values.isna()).to_numpy()
-    _report_rows(
+    values = _parse_column(
         checked,
+        column,
         problems,
-        bad,
-        column.name,
-        text,
+        parse_number,
+        "float64",
         f"{column.name} is not a number",
         "Write a number like 65.58 (a decimal comma, 65,58, works too).",
     )
