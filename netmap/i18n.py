@@ -114,7 +114,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sidebar.reset": {"en": "Clear filters", "sv": "Rensa filter"},
     "sidebar.in_view": {
         "en": "In view: {actors} {level_name}, {ties} ties.",
-        "sv": "Visas: {actors} {level_name}, {ties} förbindelser.",
+        "sv": "Visas: {actors} {level_name}, {ties} band.",
     },
     "sidebar.fictional": {
         "en": "The demo region is made up: no real people.",
@@ -191,21 +191,32 @@ STRINGS: dict[str, dict[str, str]] = {
     "col.attribute": {"en": "Grouped by", "sv": "Grupperat efter"},
     "col.group": {"en": "Group", "sv": "Grupp"},
     "col.other_group": {"en": "Other group", "sv": "Annan grupp"},
-    "col.ties_before": {"en": "Ties before", "sv": "Förbindelser före"},
-    "col.ties_after": {"en": "Ties after", "sv": "Förbindelser efter"},
+    "col.ties_before": {"en": "Ties before", "sv": "Band före"},
+    "col.ties_after": {"en": "Ties after", "sv": "Band efter"},
     "col.connected_after": {"en": "Still connected", "sv": "Fortfarande förbundna"},
     "col.title": {"en": "Title", "sv": "Titel"},
     "col.kind": {"en": "Kind", "sv": "Typ"},
     "col.start_date": {"en": "Start", "sv": "Start"},
     "col.participants": {"en": "Participants in view", "sv": "Deltagare i urvalet"},
     "col.collaborations": {"en": "Shared collaborations", "sv": "Gemensam samverkan"},
-    "col.weight": {"en": "Tie strength", "sv": "Förbindelsens styrka"},
+    "col.weight": {"en": "Tie strength", "sv": "Bandets styrka"},
     "col.source_name": {"en": "Actor", "sv": "Aktör"},
     "col.target_name": {"en": "Should meet", "sv": "Borde träffa"},
     "col.introducer_name": {"en": "Who can introduce them", "sv": "Vem kan introducera dem"},
     "col.groups": {"en": "Groups", "sv": "Grupper"},
     "col.reason": {"en": "Why", "sv": "Varför"},
     "col.score": {"en": "Score", "sv": "Poäng"},
+    "col.reach_within_2": {"en": "Reach within 2 steps", "sv": "Når inom 2 steg"},
+    "col.other_groups_within_2": {
+        "en": "Other groups within 2 steps", "sv": "Andra grupper inom 2 steg",
+    },
+    "col.reach_within_2_percentile": {"en": "Reach (rank)", "sv": "Räckvidd (rang)"},
+    "col.betweenness_percentile": {"en": "Betweenness (rank)", "sv": "Mellanhand (rang)"},
+    "col.other_groups_within_2_percentile": {
+        "en": "Other groups (rank)", "sv": "Andra grupper (rang)",
+    },
+    "col.constraint_percentile": {"en": "Openness (rank)", "sv": "Öppenhet (rang)"},
+    "col.convener_score": {"en": "Convener score", "sv": "Sammankallarpoäng"},
 
     # ---------------------------------------------------------------- overview
     "overview.title": {"en": "Overview", "sv": "Översikt"},
@@ -216,7 +227,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "agera på.",
     },
     "overview.actors": {"en": "Actors", "sv": "Aktörer"},
-    "overview.ties": {"en": "Ties", "sv": "Förbindelser"},
+    "overview.ties": {"en": "Ties", "sv": "Band"},
     "overview.collaborations": {"en": "Collaborations", "sv": "Samverkanstillfällen"},
     "overview.components": {"en": "Separate groups", "sv": "Separata grupper"},
     "overview.components.help": {
@@ -242,7 +253,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.growth.caption": {
         "en": "New actors and new ties per quarter; a tie counts from the first collaboration "
               "two actors shared.",
-        "sv": "Nya aktörer och nya förbindelser per kvartal; en förbindelse räknas från den "
+        "sv": "Nya aktörer och nya band per kvartal; ett band räknas från den "
               "första samverkan två aktörer delade.",
     },
     "overview.growth.none": {
@@ -253,7 +264,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "overview.organisations": {"en": "Organisations", "sv": "Organisationer"},
     "overview.quarter": {"en": "Quarter", "sv": "Kvartal"},
     "overview.new_actors": {"en": "New actors", "sv": "Nya aktörer"},
-    "overview.new_ties": {"en": "New ties", "sv": "Nya förbindelser"},
+    "overview.new_ties": {"en": "New ties", "sv": "Nya band"},
     "overview.measure": {"en": "Measure", "sv": "Mått"},
 
     # headline findings (netmap.overview.headline_findings)
@@ -277,22 +288,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "gap.none.between": {
         "en": "{a} has no collaboration with {b} ({expected} ties expected if ties ignored "
               "the groups).",
-        "sv": "{a} samverkar inte alls med {b} ({expected} förbindelser väntade om grupperna "
+        "sv": "{a} samverkar inte alls med {b} ({expected} band väntade om grupperna "
               "inte spelade roll).",
     },
     "gap.few.between": {
         "en": "{a} and {b} meet rarely: {observed} of {expected} expected ties ({share}).",
-        "sv": "{a} och {b} möts sällan: {observed} av {expected} väntade förbindelser "
+        "sv": "{a} och {b} möts sällan: {observed} av {expected} väntade band "
               "({share}).",
     },
     "gap.none.within": {
         "en": "Nobody in {a} works with anyone else in {a} ({expected} ties expected).",
-        "sv": "Ingen inom {a} samverkar med någon annan inom {a} ({expected} förbindelser "
+        "sv": "Ingen inom {a} samverkar med någon annan inom {a} ({expected} band "
               "väntade).",
     },
     "gap.few.within": {
         "en": "{a} works little together: {observed} of {expected} expected ties ({share}).",
-        "sv": "Inom {a} samverkar man lite: {observed} av {expected} väntade förbindelser "
+        "sv": "Inom {a} samverkar man lite: {observed} av {expected} väntade band "
               "({share}).",
     },
     "group.community": {"en": "community {n}", "sv": "gemenskap {n}"},
@@ -316,7 +327,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "finding.them.organisation": {"en": "it", "sv": "organisationen"},
     "finding.empty": {
         "en": "Too few ties to say anything yet.",
-        "sv": "För få förbindelser för att säga något ännu.",
+        "sv": "För få band för att säga något ännu.",
     },
 
     # ---------------------------------------------------------------- map
@@ -336,6 +347,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "De {k} bästa sammankallande",
     },
     "map.highlight.actor": {"en": "One actor's contacts", "sv": "En aktörs kontakter"},
+    "map.highlight.removed": {
+        "en": "What if one actor left", "sv": "Om en aktör försvann",
+    },
+    "map.highlight.suggestions": {
+        "en": "The 10 best introductions", "sv": "De 10 bästa introduktionerna",
+    },
     "map.actor": {"en": "Actor", "sv": "Aktör"},
     "map.top": {"en": "Show the top actors", "sv": "Visa de viktigaste aktörerna"},
     "map.top.help": {
@@ -484,12 +501,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Ties between two groups compared with what you would expect if ties were spread "
               "without regard to groups: below 1 (red) the groups meet less than expected, "
               "above 1 (blue) more.",
-        "sv": "Förbindelser mellan två grupper jämfört med vad man kunde vänta sig om "
-              "förbindelserna spreds utan hänsyn till grupp: under 1 (rött) möts grupperna "
+        "sv": "Band mellan två grupper jämfört med vad man kunde vänta sig om "
+              "banden spreds utan hänsyn till grupp: under 1 (rött) möts grupperna "
               "mindre än väntat, över 1 (blått) mer.",
     },
     "gaps.ratio": {"en": "Observed / expected", "sv": "Observerat / väntat"},
-    "gaps.observed": {"en": "Ties", "sv": "Förbindelser"},
+    "gaps.observed": {"en": "Ties", "sv": "Band"},
     "gaps.expected": {"en": "Expected", "sv": "Väntat"},
     "gaps.findings": {"en": "Missing links", "sv": "Saknade kontakter"},
     "gaps.findings.none": {
@@ -627,7 +644,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.people": {"en": "People", "sv": "Personer"},
     "table.collaborations": {"en": "Collaborations", "sv": "Samverkan"},
     "table.participation": {"en": "Participation", "sv": "Deltagande"},
-    "table.ties": {"en": "Direct ties", "sv": "Direkta förbindelser"},
+    "table.ties": {"en": "Direct ties", "sv": "Direkta band"},
     "problem.severity": {"en": "Severity", "sv": "Allvar"},
     "problem.file": {"en": "File", "sv": "Fil"},
     "problem.row": {"en": "Row", "sv": "Rad"},
@@ -758,7 +775,7 @@ def _texts(key: str, lang: str) -> Mapping[str, str]:
         return STRINGS[key]
     except KeyError:
         close = difflib.get_close_matches(key, STRINGS, n=3)
-        hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""
+        hint = f" Close keys: {', '.join(map(repr, close))}." if close else ""
         raise KeyError(
             f"netmap.i18n has no text {key!r}.{hint} Add it to STRINGS with both "
             f"{' and '.join(map(repr, LANGUAGES))}."

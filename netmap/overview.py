@@ -336,7 +336,9 @@ def partners_table(G: nx.Graph, node) -> pd.DataFrame:
     c                     1     1.0
     """
     if node not in G:
-        raise ValueError(f"partners_table: {node!r} is not an actor of this graph.")
+        raise ValueError(
+            f"partners_table: {node!r} is not an actor of this graph; pick one of its nodes."
+        )
     rows = [
         {
             "partner": other,
@@ -442,7 +444,7 @@ def describe_gap(
     'Academia has no collaboration with civil society (4.2 ties expected if ties ignored
     the groups).'
     >>> describe_gap("Kiruna", "Kiruna", observed=1, expected=4.0, by="municipality", lang="sv")
-    'Inom Kiruna samverkar man lite: 1 av 4,0 väntade förbindelser (25 %).'
+    'Inom Kiruna samverkar man lite: 1 av 4,0 väntade band (25 %).'
     """
     a, b = group_label(by, group_a, lang), group_label(by, group_b, lang)
     where = "within" if group_a == group_b else "between"

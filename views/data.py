@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 
@@ -9,11 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from netmap.attendance import import_attendance
-from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError
+from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
 from netmap.io import validate_path, write_tables, write_templates
 from netmap.schema import TABLE_ORDER
 from views import _state
 
+_log = logging.getLogger("netmap.dashboard")
 ctx = _state.context()
 ss = st.session_state
 st.title(ctx.t("data.title"))
@@ -67,8 +69,9 @@ def _load_upload() -> None:
     except InvalidDataError as err:
         ss["upload_outcome"] = ("problems", name, err.problems)
         return
-    except (NetmapError, OSError, ValueError) as err:
-        ss["upload_outcome"] = ("error", name, str(err))
+    except Exception as err:  # a bad upload gives a message, never a traceback
+        _log.exception("upload of %s failed", name)
+        ss["upload_outcome"] = ("error", name, str(err) or type(err).__name__)
         return
     ss["upload_net"], ss["upload_name"] = net, name
     ss["upload_review"], ss["upload_rejected"] = review, rejected

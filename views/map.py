@@ -28,17 +28,23 @@ size_by = middle.selectbox(
 )
 highlight_kind = right.selectbox(
     ctx.t("map.highlight"),
-    ["none", "conveners", "actor"],
+    ["none", "conveners", "actor", "removed", "suggestions"],
     format_func=lambda h: ctx.t(f"map.highlight.{h}", k=3),
     key="map.highlight",
 )
-highlight = ()
+marks = {}
 if highlight_kind == "conveners":
     chosen = ctx.call("conveners:pick_conveners", k=3)
-    highlight = () if chosen is None else tuple(chosen.index)
-elif highlight_kind == "actor":
+    marks["highlight"] = tuple(chosen.index)
+elif highlight_kind in ("actor", "removed"):
     actor = st.selectbox(ctx.t("map.actor"), list(names), format_func=names.get, key="map.actor")
-    highlight = (actor, *sorted(G[actor]))
+    if highlight_kind == "actor":
+        marks["highlight"] = (actor, *sorted(G[actor]))
+    else:
+        marks["removed"] = (actor,)
+elif highlight_kind == "suggestions":
+    suggested = ctx.call("suggest:suggest_links", k=10)
+    marks["dashed_edges"] = tuple(zip(suggested["source"], suggested["target"], strict=True))
 top = None
 if G.number_of_nodes() > _state.MAP_FULL_LIMIT:
     top = st.slider(
@@ -60,8 +66,8 @@ html = ctx.call(
     "maps:render_map",
     derived=derived,
     variant=(size_by, colour_by),
-    highlight=highlight,
     top_n=top,
+    **marks,
     lang=ctx.lang,
     **options,
 )

@@ -1,0 +1,115 @@
+"""Benchmark: how fast the dashboard answers a filter change on a regional network.
+
+Drives the real app (``app.py``) in-process with Streamlit's AppTest on a synthetic region
+(``netmap.synthetic.generate(n, seed=1)``, handed to the app as an upload) and times whole
+script reruns, which is the work the server does before the browser can redraw:
+
+* ``first load``: the page's first run on the data (load, graph, metrics; caches empty);
+* ``new filter``: switching the sector filter to a state not seen before (caches cleared
+  between runs, the network kept: the cost of a new filter state);
+* ``filter change``: switching back and forth between two filter states already seen
+  (all in the cache: what a coordinator feels when exploring).
+
+Reports the median of ``--runs`` runs per page and state, and the ratio new / cached, as a
+Markdown table for benchmarks/README.md. Run from the repository root::
+
+    uv run python benchmarks/dashboard.py                  # 5,000 people, 5 runs
+    uv run python benchmarks/dashboard.py --people 1000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+import netmap.synthetic
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ("overview", "map", "key_actors", "conveners", "gaps")
+#: The two filter states a coordinator flips between: everyone, and civil society only.
+STATES = ([], ["civil_society"])
+
+
+def _app(net, page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=600)
+    at.session_state["upload_net"] = net
+    at.session_state["upload_name"] = net.source
+    at.session_state["dataset"] = "upload"
+    at.run()
+    if page != "overview":
+        at.switch_page(f"views/{page}.py").run()
+    _check(at)
+    return at
+
+
+def _check(at: AppTest) -> None:
+    problems = [e.message for e in at.exception] + [e.value for e in at.error]
+    if problems:
+        raise RuntimeError(f"the app failed: {problems}")
+
+
+def _sectors(at: AppTest):
+    return next(m for m in at.sidebar.multiselect if m.label == "Sectors")
+
+
+def _timed_rerun(at: AppTest, sectors: list[str]) -> float:
+    _sectors(at).set_value(sectors)
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    _check(at)
+    return elapsed
+
+
+def measure(net, page: str, runs: int) -> dict[str, float]:
+    first, new, cached = [], [], []
+    for _ in range(runs):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        start = time.perf_counter()
+        at = _app(net, page)
+        first.append(time.perf_counter() - start)
+        new.append(_timed_rerun(at, STATES[1]))
+        for _ in range(2):
+            for state in (STATES[0], STATES[1]):
+                cached.append(_timed_rerun(at, state))
+    return {
+        "first load": statistics.median(first),
+        "new filter": statistics.median(new),
+        "filter change": statistics.median(cached),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--people", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES)
+    args = parser.parse_args()
+    net = netmap.synthetic.generate(args.people, seed=1)
+    G = net.graph("people")
+    print(
+        f"{args.people:,} people, {G.number_of_edges():,} ties; {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}; median of {args.runs} runs (seconds)\n"
+    )
+    print("| page | first load | new filter state | filter change (cached) | new / cached |")
+    print("|---|---|---|---|---|")
+    for page in args.pages:
+        t = measure(net, page, args.runs)
+        ratio = t["new filter"] / t["filter change"]
+        print(
+            f"| {page} | {t['first load']:.2f} | {t['new filter']:.2f} | "
+            f"{t['filter change']:.2f} | {ratio:.0f}× |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
