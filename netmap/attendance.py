@@ -1,30 +1,36 @@
 """Attendance lists (sign-in sheets, registration exports) -> the five record tables.
 
-Each list is a CSV file, a workbook (every sheet a list) or a DataFrame, one row per attendee.
-Columns are found by their English or Swedish header; the meeting and its date come from
-columns, from the sheet or file name ("2022-06-08 Nätverksträff.csv") or from the caller.
-People and organisations are resolved by :mod:`netmap.resolve`; certain merges are made,
+Each list is a CSV file, a workbook (every sheet a list) or a DataFrame, one row per attendee,
+read by :mod:`netmap.attendance_lists` (headers in English or Swedish; the meeting and its date
+from columns, the sheet or file name, or the caller). People and organisations are resolved
+by :mod:`netmap.resolve`, then the records are built here; certain merges are made,
 uncertain ones go to a review table the user fills in with ``merge`` or ``keep apart``.
 Every row read is either used (see ``provenance``) or rejected with a reason (``rejected``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
-import openpyxl
 import pandas as pd
 
-from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError
-from netmap.io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, _read_text, sniff_delimiter, write_tables
+from netmap.attendance_lists import (
+    FIELDS,
+    REJECTED_COLUMNS,
+    REPORT_COLUMNS,
+    AttendanceRows,
+    csv_records,
+    field_of,
+    problem_record,
+    read_lists,
+)
+from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
+from netmap.io import write_tables
 from netmap.network import Network
 from netmap.resolve import (
     Resolution,
@@ -39,7 +45,7 @@ from netmap.resolve import (
     split_organisation,
 )
 from netmap.schema import SECTORS
-from netmap.validate import _SYNONYMS, cell_text, parse_date, validate_tables
+from netmap.validate import _SYNONYMS, cell_text, validate_tables
 
 __all__ = [
     "DECISION_COLUMNS",
@@ -56,63 +62,6 @@ __all__ = [
     "review_from_truth",
     "score_import",
 ]
-
-#: The fields an attendance list may have, and the header names that mean each (compared
-#: after folding case, diacritics and punctuation, so "E-post" is "e post" is "E-POST").
-FIELDS: dict[str, tuple[str, ...]] = {
-    "name": (
-        "name",
-        "namn",
-        "full name",
-        "fullständigt namn",
-        "för- och efternamn",
-        "förnamn och efternamn",
-        "deltagare",
-        "deltagarens namn",
-        "participant",
-        "attendee",
-    ),
-    "first_name": ("förnamn", "first name", "firstname", "given name", "tilltalsnamn"),
-    "last_name": ("efternamn", "last name", "lastname", "surname", "family name"),
-    "organisation": (
-        "organisation",
-        "organization",
-        "org",
-        "förening",
-        "föreningen",
-        "organisation/förening",
-        "förening/organisation",
-        "arbetsplats",
-        "företag",
-        "company",
-        "employer",
-        "affiliation",
-        "verksamhet",
-        "myndighet",
-    ),
-    "email": (
-        "email",
-        "e-mail",
-        "e-post",
-        "epost",
-        "e-postadress",
-        "mejl",
-        "mejladress",
-        "mail",
-        "mailadress",
-        "email address",
-        "e-mail address",
-    ),
-    "municipality": ("municipality", "kommun", "hemkommun", "ort", "city"),
-    "event": ("event", "möte", "träff", "aktivitet", "evenemang", "meeting", "activity"),
-    "date": ("date", "datum", "mötesdatum", "dag", "day"),
-    "role": ("role", "roll", "titel", "title", "befattning", "funktion", "yrkesroll"),
-    "sector": ("sector", "sektor"),
-    "unit": ("department", "avdelning", "förvaltning", "enhet", "unit"),
-}
-_HEADER_INDEX = {match_key(h): f for f, names in FIELDS.items() for h in names}
-#: How far down a list its header row is looked for (title lines may come first).
-_HEADER_SEARCH_ROWS = 10
 
 #: Participation roles as written in a role column; other text is a job title.
 _PARTICIPATION_ROLES = {
@@ -135,17 +84,6 @@ _KIND_RULES = (
     ("project", re.compile(r"\b(projekt|project)")),
     ("agreement", re.compile(r"\b(overenskommelse|agreement)")),
 )
-_DATE_PATTERNS = (
-    re.compile(r"\d{4}-\d{1,2}-\d{1,2}"),
-    re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}"),
-    re.compile(r"\d{1,2}\.?\s+[^\W\d_]+\.?\s+\d{4}"),
-    re.compile(r"(?<!\d)\d{8}(?!\d)"),
-)
-_GENERIC_SHEETS = re.compile(
-    r"^(sheet|blad|ark|tabell|table|deltagare|deltagarlista|participants|anmalningar"
-    r"|attendance|lista)\s*\d*$"
-)
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _REVIEW_DECISIONS = {"merge": "merge", "keep apart": "keep apart", "keep_apart": "keep apart"}
 
 #: Columns of :attr:`AttendanceImport.review`.
@@ -179,8 +117,6 @@ PROVENANCE_COLUMNS = (
     "unit",
     "note",
 )
-#: Columns of :attr:`AttendanceImport.rejected`.
-REJECTED_COLUMNS = ("file", "sheet", "row", "reason", "content")
 #: Columns of :attr:`AttendanceImport.merges`.
 MERGE_COLUMNS = (
     "kind",
@@ -192,8 +128,6 @@ MERGE_COLUMNS = (
     "rule",
     "score",
 )
-#: Columns of :attr:`AttendanceImport.report`.
-REPORT_COLUMNS = ("file", "sheet", "rows_read", "rows_used", "rows_rejected")
 #: Where :meth:`AttendanceImport.write` puts the tables that are not records.
 IMPORT_FOLDER = "import"
 
@@ -276,263 +210,6 @@ class AttendanceImport:
         return out
 
 
-# ---------------------------------------------------------------- reading lists
-
-
-@dataclass(frozen=True)
-class _List:
-    """One attendance list: every line of a CSV file or sheet, as text cells."""
-
-    file: str
-    sheet: str | None
-    records: list[list[str]]
-
-    @property
-    def label(self) -> str:
-        return self.file if self.sheet is None else f"{self.file}[{self.sheet}]"
-
-
-def _read_lists(source: str | Path | pd.DataFrame, position: int) -> list[_List]:
-    if isinstance(source, pd.DataFrame):
-        header = [cell_text(c) for c in source.columns]
-        body = [[cell_text(v) for v in row] for row in source.itertuples(index=False)]
-        return [_List(f"table {position + 1}", None, [header, *body])]
-    path = Path(source)
-    if not path.is_file():
-        raise FileNotFoundError(f"No such attendance list: {path}")
-    suffix = path.suffix.lower()
-    if suffix in WORKBOOK_SUFFIXES:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            return [
-                _List(
-                    path.name,
-                    sheet.title,
-                    [
-                        [cell_text(v) for v in row]
-                        for row in sheet.iter_rows(min_row=1, values_only=True)
-                    ],
-                )
-                for sheet in book.worksheets
-            ]
-        finally:
-            book.close()
-    if suffix in CSV_SUFFIXES:
-        return [_List(path.name, None, _csv_records(path))]
-    raise NetmapError(
-        f"{path.name} is not an attendance list netmap can read: expected a .csv, .tsv, .txt "
-        f"or .xlsx file, got {suffix or 'no file type'}. Save it from Excel as CSV or .xlsx."
-    )
-
-
-def _csv_records(path: Path) -> list[list[str]]:
-    try:
-        text = _read_text(path)
-    except UnicodeDecodeError as err:
-        raise NetmapError(
-            f"{path.name} is not a text file. Save it from Excel as CSV UTF-8 or .xlsx."
-        ) from err
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
-
-
-def _field_of(header: str) -> str | None:
-    """The field a header cell names: exact (after folding), else the longest name it starts
-    with ("Namn (för- och efternamn)" is name; "E-post, arbete" is email)."""
-    key = match_key(header)
-    if key in _HEADER_INDEX:
-        return _HEADER_INDEX[key]
-    starts = [h for h in _HEADER_INDEX if key.startswith(h + " ")]
-    return _HEADER_INDEX[max(starts, key=len)] if starts else None
-
-
-def _find_header(records: list[list[str]]) -> tuple[int, dict[str, int]] | None:
-    """The index of the header line and the column of each field, or None."""
-    for i, record in enumerate(records[:_HEADER_SEARCH_ROWS]):
-        columns: dict[str, int] = {}
-        for j, cell in enumerate(record):
-            name = _field_of(cell) if cell.strip() else None
-            if name is not None and name not in columns:
-                columns[name] = j
-        named = {"name", "first_name", "last_name", "organisation"} & set(columns)
-        if named and len(columns) >= 2:
-            return i, columns
-    return None
-
-
-def _date_in(text: str) -> tuple[pd.Timestamp | None, str]:
-    """A date written in a file or sheet name, and the name without it."""
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            date = parse_date(m.group())
-            if date is not None:
-                rest = text[: m.start()] + " " + text[m.end() :]
-                return date, clean_text(rest.replace("_", " ").strip(" -–_,."))
-    return None, clean_text(text.replace("_", " ").strip(" -–_,."))
-
-
-# ---------------------------------------------------------------- rows
-
-
-@dataclass
-class _Rows:
-    """Every row read, as parallel lists (one entry per row)."""
-
-    file: list[str] = field(default_factory=list)
-    sheet: list[str | None] = field(default_factory=list)
-    row: list[int] = field(default_factory=list)
-    name: list[str | None] = field(default_factory=list)
-    organisation: list[str | None] = field(default_factory=list)
-    email: list[str | None] = field(default_factory=list)
-    municipality: list[str | None] = field(default_factory=list)
-    event: list[str] = field(default_factory=list)
-    date: list[pd.Timestamp | None] = field(default_factory=list)
-    role: list[str | None] = field(default_factory=list)
-    sector: list[str | None] = field(default_factory=list)
-    unit: list[str | None] = field(default_factory=list)
-    note: list[str | None] = field(default_factory=list)
-
-    @cached_property
-    def labels(self) -> list[str]:
-        """Each row's list as messages name it: ``file`` or ``file[sheet]`` (once read)."""
-        return [f if s is None else f"{f}[{s}]" for f, s in zip(self.file, self.sheet, strict=True)]
-
-    @cached_property
-    def refs(self) -> list[str]:
-        """Each row as ``file[sheet]:row``, the way review and merges name rows."""
-        return [f"{label}:{row}" for label, row in zip(self.labels, self.row, strict=True)]
-
-
-def _collect(
-    lists: Sequence[_List], *, event: str | None, date: pd.Timestamp | None
-) -> tuple[_Rows, list[tuple], list[tuple], list[dict]]:
-    """Read every list: usable rows, rejected rows, per-list counts and problems."""
-    rows = _Rows()
-    rejected: list[tuple] = []
-    counts: list[tuple] = []
-    problems: list[dict] = []
-    for lst in lists:
-        found = _find_header(lst.records)
-        if found is None:
-            headers = "; ".join(
-                f"{f}: {', '.join(FIELDS[f][:3])}" for f in ("name", "organisation", "email")
-            )
-            first = next((r for r in lst.records if any(c.strip() for c in r)), [])
-            problems.append(
-                _problem(
-                    lst.label,
-                    None,
-                    None,
-                    " | ".join(c for c in first if c.strip())[:200] or "(empty)",
-                    "no header row with a name or organisation column in the first "
-                    f"{_HEADER_SEARCH_ROWS} rows",
-                    f"Name the columns in one row, e.g. {headers} (the README section "
-                    "'Attendance lists' has every header netmap knows).",
-                )
-            )
-            continue
-        header_at, columns = found
-        file_date, file_title = _date_in(Path(lst.file).stem)
-        sheet_date, sheet_title = _date_in(lst.sheet) if lst.sheet else (None, "")
-        if _GENERIC_SHEETS.match(match_key(sheet_title)):
-            sheet_title = ""
-        list_title = sheet_title or event or file_title or Path(lst.file).stem
-        list_date = sheet_date or file_date or date
-        last = len(lst.records)
-        while last > header_at + 1 and not any(c.strip() for c in lst.records[last - 1]):
-            last -= 1
-        before = len(rows.row)
-        n_rejected = 0
-        for i, record in enumerate(lst.records[:last]):
-            excel_row = i + 1
-            if i < header_at:
-                reason = "above the header row" if any(c.strip() for c in record) else None
-            elif i == header_at:
-                continue
-            else:
-                reason = _add_row(rows, lst, excel_row, record, columns, list_title, list_date)
-            if reason is not None:
-                content = " | ".join(clean_text(c) for c in record if c.strip())
-                rejected.append((lst.file, lst.sheet, excel_row, reason, content))
-                n_rejected += 1
-        used = len(rows.row) - before
-        counts.append((lst.file, lst.sheet, used + n_rejected, used, n_rejected))
-    return rows, rejected, counts, problems
-
-
-def _cell(record: list[str], columns: dict[str, int], name: str) -> str | None:
-    j = columns.get(name)
-    if j is None or j >= len(record):
-        return None
-    text = clean_text(record[j])
-    return text or None
-
-
-def _add_row(rows: _Rows, lst: _List, excel_row: int, record, columns, title, date) -> str | None:
-    """Add one row to ``rows``, or return why it cannot be used."""
-    if not any(c.strip() for c in record):
-        return "blank row"
-    name = _cell(record, columns, "name")
-    if name is None:
-        parts = [_cell(record, columns, f) for f in ("first_name", "last_name")]
-        name = " ".join(p for p in parts if p) or None
-    organisation = _cell(record, columns, "organisation")
-    if name is None and organisation is None:
-        return "no name and no organisation"
-    if name is not None and any(ch.isdigit() for ch in name):
-        return "the name has digits: a total or a note, not a person"
-    row_date = date
-    date_text = _cell(record, columns, "date")
-    if date_text is not None:
-        row_date = _parse_date(date_text)
-        if row_date is None:
-            return f"the date {date_text!r} is not a date (write 2022-06-08 or 8/6/2022)"
-    if row_date is None:
-        return (
-            "no date: the list has no date column, its file or sheet name no date, "
-            "and no date was given (--date)"
-        )
-    note = None
-    email = _cell(record, columns, "email")
-    if email is not None and not _EMAIL.match(email):
-        note = f"e-mail {email!r} ignored: not an address"
-        email = None
-    unit = _cell(record, columns, "unit")
-    if organisation is not None:
-        split = split_organisation(organisation)
-        if split.unit is not None:
-            unit = split.unit if unit is None else f"{unit}, {split.unit}"
-    rows.file.append(lst.file)
-    rows.sheet.append(lst.sheet)
-    rows.row.append(excel_row)
-    rows.name.append(name)
-    rows.organisation.append(organisation)
-    rows.email.append(email)
-    rows.municipality.append(_cell(record, columns, "municipality"))
-    rows.event.append(_cell(record, columns, "event") or title)
-    rows.date.append(row_date)
-    rows.role.append(_cell(record, columns, "role"))
-    rows.sector.append(_cell(record, columns, "sector"))
-    rows.unit.append(unit)
-    rows.note.append(note)
-    return None
-
-
-#: Dates repeat on every row of a list: parse each text once.
-_parse_date = lru_cache(maxsize=4096)(parse_date)
-
-
-def _problem(file, row, column, value, problem, hint, severity="error") -> dict:
-    return {
-        "severity": severity,
-        "file": file,
-        "row": row,
-        "column": column,
-        "value": value,
-        "problem": problem,
-        "hint": hint,
-    }
-
-
 # ---------------------------------------------------------------- review file
 
 
@@ -550,7 +227,7 @@ def read_review(path: str | Path) -> pd.DataFrame:
         When a column is missing or a decision is not ``merge``, ``keep apart`` or blank.
     """
     path = Path(path)
-    return _parse_review(_csv_records(path), path.name)
+    return _parse_review(csv_records(path), path.name)
 
 
 def _parse_review(records: list[list[str]], label: str) -> pd.DataFrame:
@@ -563,7 +240,7 @@ def _parse_review(records: list[list[str]], label: str) -> pd.DataFrame:
         raise InvalidDataError(
             pd.DataFrame(
                 [
-                    _problem(
+                    problem_record(
                         label,
                         1,
                         c,
@@ -585,7 +262,7 @@ def _parse_review(records: list[list[str]], label: str) -> pd.DataFrame:
             continue
         if decision not in _REVIEW_DECISIONS:
             problems.append(
-                _problem(
+                problem_record(
                     label,
                     n,
                     "decision",
@@ -795,56 +472,26 @@ def import_attendance(
 
     The third row of the first list has no name: Luleå kommun itself took part.
     """
-    sources = _as_sources(files_or_frames)
-    lists = [lst for i, (label, src) in enumerate(sources) for lst in _named(label, src, i)]
-    default_date = _check_date(date)
-    rows, rejected, counts, problems = _collect(lists, event=event, date=default_date)
-    if problems:
-        raise InvalidDataError(pd.DataFrame(problems))
+    read = read_lists(files_or_frames, event=event, date=date)
+    rows = read.rows
     decisions = _review_frame(review)
     warnings: list[dict] = [
-        _problem(f, r, "email", None, n, "Correct the address in the list.", "warning")
+        problem_record(f, r, "email", None, n, "Correct the address in the list.", "warning")
         for f, r, n in zip(rows.labels, rows.row, rows.note, strict=True)
         if n is not None
     ]
     builder = _Builder(rows, decisions, warnings)
     tables = builder.tables(_mapping_frame(sector_mapping, warnings))
-    network = validate_tables(tables, source=", ".join(lst.label for lst in lists))
+    network = validate_tables(tables, source=read.source)
     return AttendanceImport(
         network=network,
         review=builder.review(),
         provenance=builder.provenance(),
-        rejected=pd.DataFrame(rejected, columns=list(REJECTED_COLUMNS)),
+        rejected=read.rejected,
         merges=builder.merges(),
-        report=pd.DataFrame(counts, columns=list(REPORT_COLUMNS)),
+        report=read.report,
         warnings=pd.DataFrame(warnings, columns=list(PROBLEM_COLUMNS)),
     )
-
-
-def _as_sources(files_or_frames) -> list[tuple[str | None, str | Path | pd.DataFrame]]:
-    if isinstance(files_or_frames, str | Path | pd.DataFrame):
-        return [(None, files_or_frames)]
-    if isinstance(files_or_frames, Mapping):
-        return [(str(k), v) for k, v in files_or_frames.items()]
-    return [(None, s) for s in files_or_frames]
-
-
-def _named(label: str | None, source, position: int) -> list[_List]:
-    lists = _read_lists(source, position)
-    if label is not None:
-        lists = [_List(label, lst.sheet, lst.records) for lst in lists]
-    return lists
-
-
-def _check_date(date: str | pd.Timestamp | None) -> pd.Timestamp | None:
-    if date is None or isinstance(date, pd.Timestamp):
-        return date
-    parsed = parse_date(str(date))
-    if parsed is None:
-        raise ValueError(
-            f"date must be a date like 2022-06-08, 8/6/2022 or '8 juni 2022'; got {date!r}."
-        )
-    return parsed
 
 
 def _review_frame(review) -> pd.DataFrame | None:
@@ -864,17 +511,17 @@ def _mapping_frame(mapping, warnings: list[dict]) -> dict[str, str]:
     if isinstance(mapping, pd.DataFrame):
         frame, label = mapping.map(cell_text), "sector mapping"
     else:
-        records = _csv_records(Path(mapping))
+        records = csv_records(Path(mapping))
         frame = pd.DataFrame(records[1:], columns=[clean_text(h).lower() for h in records[0]])
         label = Path(mapping).name
     frame.columns = [match_key(str(c)) for c in frame.columns]
-    org_column = next((c for c in frame.columns if _field_of(c) in ("organisation", "name")), None)
-    sector_column = next((c for c in frame.columns if _field_of(c) == "sector"), None)
+    org_column = next((c for c in frame.columns if field_of(c) in ("organisation", "name")), None)
+    sector_column = next((c for c in frame.columns if field_of(c) == "sector"), None)
     if org_column is None or sector_column is None:
         raise InvalidDataError(
             pd.DataFrame(
                 [
-                    _problem(
+                    problem_record(
                         label,
                         1,
                         None,
@@ -895,7 +542,7 @@ def _mapping_frame(mapping, warnings: list[dict]) -> dict[str, str]:
         value = allowed.get(re.sub(r"[\s\-]+", "_", clean_text(sector).lower()))
         if value is None:
             problems.append(
-                _problem(
+                problem_record(
                     label,
                     n,
                     "sector",
@@ -917,7 +564,7 @@ def _most_common(values: Iterable) -> object:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _refs(rows: _Rows, positions: Sequence[int], *, limit: int = 5) -> str:
+def _refs(rows: AttendanceRows, positions: Sequence[int], *, limit: int = 5) -> str:
     refs = [rows.refs[i] for i in positions[:limit]]
     more = len(positions) - limit
     return "; ".join(refs) + (f" (+{more} more)" if more > 0 else "")
@@ -926,7 +573,7 @@ def _refs(rows: _Rows, positions: Sequence[int], *, limit: int = 5) -> str:
 class _Builder:
     """Resolves organisations, then people, and builds every output table."""
 
-    def __init__(self, rows: _Rows, decisions: pd.DataFrame | None, warnings: list[dict]):
+    def __init__(self, rows: AttendanceRows, decisions: pd.DataFrame | None, warnings: list[dict]):
         self.rows = rows
         self.warnings = warnings
         self.decisions = decisions
@@ -948,7 +595,7 @@ class _Builder:
         labels, self.person_joins, refused = apply_decisions(self.person_res, merge)
         for a, b in refused:
             self.warnings.append(
-                _problem(
+                problem_record(
                     "review",
                     None,
                     "decision",
@@ -1065,7 +712,7 @@ class _Builder:
 
     def _warn_decision(self, pair: str, problem: str) -> None:
         self.warnings.append(
-            _problem(
+            problem_record(
                 "review",
                 None,
                 "decision",
@@ -1202,7 +849,7 @@ class _Builder:
             set(mapping) - {split_organisation(rows.organisation[i]).key for i in positions}
         ):
             self.warnings.append(
-                _problem(
+                problem_record(
                     "sector mapping",
                     None,
                     "organisation",
@@ -1348,5 +995,5 @@ def _first_row(refs: object) -> str:
     return str(refs).split("; ")[0].split(" (+")[0].strip()
 
 
-def _sources_of(rows: _Rows, members: list[int]) -> str:
+def _sources_of(rows: AttendanceRows, members: list[int]) -> str:
     return "; ".join(dict.fromkeys(rows.labels[i] for i in members))
