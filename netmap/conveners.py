@@ -37,8 +37,8 @@ __all__ = ["SCORE_PARTS", "pick_conveners", "rank_conveners"]
 DEFAULT_GROUP_ATTRIBUTES = ("sector", "municipality")
 
 #: Largest distance table (actors x candidates, one byte each) :func:`pick_conveners` builds;
-#: above it the candidates are shortlisted (about 50 MB).
-MAX_DISTANCE_ENTRIES = 50_000_000
+#: above it the candidates are shortlisted (25 MB: 5,000 actors, all of them candidates).
+MAX_DISTANCE_ENTRIES = 25_000_000
 
 #: Members of each required group kept when the candidates are shortlisted.
 _SHORTLIST_PER_GROUP = 32
@@ -204,8 +204,10 @@ class _Distances:
                 unreachable = np.iinfo(np.uint16).max
                 hops = np.where(hops == np.iinfo(np.uint8).max, unreachable, hops).astype(np.uint16)
             count = min(reached.shape[1] * 64, len(candidates) - first)
-            block = hops[:, first : first + count]
-            np.copyto(block, level, where=unpack_sources(reached, count))
+            rows = np.flatnonzero(reached.any(axis=1))
+            block = hops[rows, first : first + count]
+            np.copyto(block, level, where=unpack_sources(reached[rows], count))
+            hops[rows, first : first + count] = block
         return cls(hops, candidates, int(unreachable))
 
     @cached_property
@@ -479,12 +481,16 @@ def pick_conveners(
     monotone submodular function, so the greedy start alone is within ``1 - 1/e`` (63%) of
     the best possible [2]_; the swaps only improve it. Ties are broken by node id.
 
-    Distances come from a breadth-first search from every candidate (64 at a time in one
-    machine word), stored as one byte per actor and candidate. When that table would exceed
-    :data:`MAX_DISTANCE_ENTRIES` (50 million: 5,000 people with every one a candidate fit,
-    with room to spare), the candidates are shortlisted to those who reach most actors
-    within two steps, plus the best-reaching members of each required group and the
-    required actors; ``.attrs["candidates"]`` says how many were kept.
+    The greedy search skips a candidate whose contacts are all contacts of a lower-id
+    candidate in the same required groups: that one is at least as close to everyone, so
+    the skipped one could never add more (in a collaboration network, most people who
+    attended one meeting are skipped for its organiser). Distances come from a breadth-first
+    search from every candidate (64 at a time in one machine word), stored as one byte per
+    actor and candidate. When that table would exceed :data:`MAX_DISTANCE_ENTRIES` (25
+    million: 5,000 people with every one a candidate just fit), the candidates are first
+    shortlisted to those who reach most actors within two steps, plus the best-reaching
+    members of each required group and the required actors. ``.attrs["candidates"]`` says
+    how many were searched.
 
     References
     ----------
@@ -562,8 +568,8 @@ def pick_conveners(
     ):
         candidates, search = eligible_nodes, "exact"
     else:
-        kept = _undominated(arrays, eligible, eligible_nodes, req.masks, fixed_nodes)
-        kept = _shortlist(arrays, kept, req, fixed_nodes)
+        kept = _shortlist(arrays, eligible_nodes, req, fixed_nodes)
+        kept = kept[_undominated(arrays, eligible_nodes[kept], req.masks[kept], fixed_nodes)]
         candidates, search = eligible_nodes[kept], "greedy with swaps"
         req = req.take(kept)
     column = {int(c): j for j, c in enumerate(candidates)}
@@ -578,52 +584,49 @@ def pick_conveners(
 
 
 def _undominated(
-    arrays: _Arrays,
-    eligible: np.ndarray,
-    eligible_nodes: np.ndarray,
-    masks: np.ndarray,
-    fixed: list[int],
+    arrays: _Arrays, candidates: np.ndarray, masks: np.ndarray, fixed: list[int]
 ) -> np.ndarray:
-    """Positions in ``eligible_nodes`` of the candidates no lower-id candidate dominates.
+    """Positions in ``candidates`` of those no lower-id candidate dominates.
 
     ``c`` is dominated by a neighbour ``c'`` when every contact of ``c`` is a contact of
     ``c'`` (closed neighbourhoods ``N[c]`` within ``N[c']``); then ``c'`` is at least as
     close as ``c`` to every actor, so adding ``c'`` to any set gains at least as much as
-    adding ``c``. Dropping ``c`` when ``c'`` has a lower id, is eligible and is in every
+    adding ``c``. Dropping ``c`` when ``c'`` is a candidate with a lower id and is in every
     required group ``c`` is in leaves the greedy choices as they were (ties go to lower
     ids). ``|N[c] & N[c']| = common neighbours + 2`` for a tie ``c - c'``.
     """
     ties = arrays.binary
-    shared = sp.csr_array(_masked_product(ties, ties, ties) + ties).tocoo()
+    rows = ties[candidates]
+    shared = sp.csr_array(_masked_product(rows, ties, rows) + rows).tocoo()
     degree = np.diff(ties.indptr)
-    node_mask = np.zeros(arrays.n, dtype=np.int64)
-    node_mask[eligible_nodes] = masks
+    position = np.full(arrays.n, -1)
+    position[candidates] = np.arange(len(candidates))
+    other = position[shared.col]
+    node = candidates[shared.row]
     dominated = (
-        (shared.data == degree[shared.row])
-        & (shared.col < shared.row)
-        & eligible[shared.col]
-        & ((node_mask[shared.row] & ~node_mask[shared.col]) == 0)
+        (shared.data == degree[node])
+        & (shared.col < node)
+        & (other >= 0)
+        & ((masks[shared.row] & ~masks[np.maximum(other, 0)]) == 0)
     )
-    drop = np.zeros(arrays.n, dtype=bool)
+    drop = np.zeros(len(candidates), dtype=bool)
     drop[shared.row[dominated]] = True
-    drop[fixed] = False
-    return np.flatnonzero(~drop[eligible_nodes])
+    drop[np.isin(candidates, fixed)] = False
+    return np.flatnonzero(~drop)
 
 
 def _shortlist(
-    arrays: _Arrays, kept: np.ndarray, req: _Requirements, fixed: list[int]
+    arrays: _Arrays, nodes: np.ndarray, req: _Requirements, fixed: list[int]
 ) -> np.ndarray:
-    """``kept``, or when too many for the distance table, those reaching most in two steps.
-
-    Positions into the eligible nodes; the required actors and the best-reaching members of
-    each required group stay in.
-    """
+    """Positions in ``nodes`` to search: all, or when the distance table would be too big,
+    those reaching most actors within two steps, the required actors and the best-reaching
+    members of each required group."""
     limit = max(1, MAX_DISTANCE_ENTRIES // max(arrays.n, 1))
-    if len(kept) <= limit:
-        return kept
-    reach_2 = np.asarray(arrays.igraph.neighborhood_size(order=2))
-    ranked = kept[np.argsort(-reach_2[kept], kind="stable")]
-    keep = set(ranked[:limit].tolist()) | set(fixed)
+    if len(nodes) <= limit:
+        return np.arange(len(nodes))
+    reach_2 = np.asarray(arrays.igraph.neighborhood_size(order=2))[nodes]
+    ranked = np.argsort(-reach_2, kind="stable")
+    keep = set(ranked[:limit].tolist()) | set(np.flatnonzero(np.isin(nodes, fixed)).tolist())
     for bit in range(len(req.labels)):
         members = ranked[(req.masks[ranked] >> bit) & 1 == 1]
         keep.update(members[:_SHORTLIST_PER_GROUP].tolist())

@@ -110,26 +110,37 @@ def hop_levels(
     Yields ``(hops, first, reached)`` for every distance ``hops >= 1`` and chunk of sources:
     ``reached`` is an ``n x words`` uint64 array in which bit ``b`` of word ``w`` in row ``v``
     is set when node ``v`` is exactly ``hops`` steps from source ``sources[first + 64 w + b]``.
-    One level costs one pass over the edges per 64 sources; the sources are split into
-    chunks so that a level's arrays stay within about 64 MB.
+    A level ORs the frontier words of each node's neighbours, following only ties from a
+    node on the frontier to a node some source has not reached yet, so a level costs one
+    pass over those ties per 64 sources. The sources are split into chunks so that a
+    level's arrays stay within about 64 MB.
     """
     n = adjacency.shape[0]
     indptr, indices = adjacency.indptr, adjacency.indices
-    has_neighbours = np.diff(indptr) > 0
-    starts = indptr[:-1][has_neighbours]
+    owner = np.repeat(np.arange(n), np.diff(indptr))  # the row of each stored tie
     words_per_chunk = max(1, _BFS_CHUNK_BYTES // (8 * max(len(indices), n, 1)))
     for first in range(0, len(sources), 64 * words_per_chunk):
         chunk = np.asarray(sources[first : first + 64 * words_per_chunk], dtype=np.int64)
         bits = np.arange(len(chunk))
+        bit = np.left_shift(np.uint64(1), (bits % 64).astype(np.uint64))
         frontier = np.zeros((n, -(-len(chunk) // 64)), dtype=np.uint64)
-        frontier[chunk, bits // 64] = np.left_shift(np.uint64(1), (bits % 64).astype(np.uint64))
+        frontier[chunk, bits // 64] = bit
+        everyone = np.bitwise_or.reduceat(bit, np.arange(0, len(chunk), 64))  # all sources
         visited = frontier.copy()
         hops = 0
         while True:
             hops += 1
+            on_frontier = frontier.any(axis=1)
+            open_rows = (visited != everyone).any(axis=1)
+            followed = on_frontier[indices] & open_rows[owner]
+            targets = owner[followed]
+            if len(targets) == 0:
+                break
+            starts = np.flatnonzero(np.r_[True, targets[1:] != targets[:-1]])
             reached = np.zeros_like(frontier)
-            if len(starts):
-                reached[has_neighbours] = np.bitwise_or.reduceat(frontier[indices], starts, axis=0)
+            reached[targets[starts]] = np.bitwise_or.reduceat(
+                frontier[indices[followed]], starts, axis=0
+            )
             reached &= ~visited
             if not reached.any():
                 break

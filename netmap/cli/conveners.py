@@ -26,6 +26,9 @@ from netmap.whatif import actors_to_protect, fragmentation_table, what_if_remove
 
 __all__ = ["COMMANDS", "conveners", "what_if"]
 
+#: Largest network on which ``what-if`` computes distance-weighted fragmentation by default.
+DISTANCE_LIMIT = 20_000
+
 
 def _actors(G: nx.Graph, texts: tuple[str, ...], level: str, option: str) -> list[str]:
     """Node ids for names or ids the user typed; errors name the option they came from."""
@@ -167,9 +170,9 @@ def conveners(
 )
 @click.option(
     "--distance/--no-distance",
-    default=True,
-    show_default=True,
-    help="Also compute distance-weighted fragmentation (slower on very large networks).",
+    default=None,
+    help="Also compute distance-weighted fragmentation; default: on up to "
+    f"{DISTANCE_LIMIT:,} actors (it needs every distance, which takes long on larger ones).",
 )
 @graph_options
 @output_options
@@ -178,7 +181,7 @@ def what_if(
     remove: tuple[str, ...],
     k: int,
     top: int,
-    distance: bool,
+    distance: bool | None,
     selection: GraphSelection,
     output: Output,
 ) -> None:
@@ -193,6 +196,8 @@ def what_if(
         _echo_ranking(G, k=k, top=top, selection=selection, output=output)
         return
     nodes = _actors(G, remove, selection.level, "--remove")
+    if distance is None:
+        distance = len(G) <= DISTANCE_LIMIT
     result = what_if_removed(G, nodes, distance_weighted=distance)
     measures = [
         ("actors", "actors"),
