@@ -18,6 +18,7 @@ import hashlib
 import html
 import json
 import math
+import textwrap
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -755,12 +756,15 @@ def _format(value: float) -> str:
 
 
 def _scaled(metric: np.ndarray) -> np.ndarray:
-    """Node size in [0, 1]: square root of the value's share of the range (area ~ value)."""
+    """Node size in [0, 1]: square root of the value's share of the range (area ~ value).
+
+    When every value is the same, every node gets the middle size, 0.5.
+    """
     values = np.nan_to_num(np.asarray(metric, dtype=float), nan=np.nanmin(metric, initial=0.0))
     if len(values) == 0:
         return values
     low, span = values.min(), values.max() - values.min()
-    return np.sqrt((values - low) / span) if span > 0 else np.zeros_like(values)
+    return np.sqrt((values - low) / span) if span > 0 else np.full_like(values, 0.5)
 
 
 def _legend_marks(mark: np.ndarray, n_suggested: int, lang: str) -> list[dict]:
@@ -869,7 +873,7 @@ def _draw_png(encoding: _Encoding, path: Path, *, title: str, labels: int, dpi: 
     e = encoding
     fig = Figure(figsize=(12, 9), dpi=dpi)
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.01, 0.01, 0.98, 0.93 if title else 0.98))
+    ax = fig.add_axes((0.01, 0.01, 0.76, 0.93 if title else 0.98))  # legend on the right
     ax.set_axis_off()
     ax.set_aspect("equal")
     xy = e.xy * np.array([1.0, -1.0])  # screen y grows downwards, matplotlib's upwards
@@ -893,7 +897,7 @@ def _draw_png(encoding: _Encoding, path: Path, *, title: str, labels: int, dpi: 
     ring[e.mark == _MARK_CODES["highlight"]] = "#1f2328"
     ring[e.mark == _MARK_CODES["removed"]] = "#6e7781"
     ring[e.mark == _MARK_CODES["cut_off"]] = "#cf222e"
-    area = (3 + 15 * e.size) ** 2 * (1.0 if len(e.nodes) < 1_000 else 0.4)
+    area = (3 + 15 * e.size) ** 2 * float(np.clip(300 / max(len(e.nodes), 1), 0.4, 3.0))
     ax.scatter(
         xy[:, 0],
         xy[:, 1],
@@ -954,19 +958,22 @@ def _draw_png(encoding: _Encoding, path: Path, *, title: str, labels: int, dpi: 
                 )
             )
     if handles:
-        ax.legend(
+        fig.legend(
             handles=handles,
             title=e.legend["title"] or None,
-            loc="lower left",
+            loc="upper left",
+            bbox_to_anchor=(0.78, 0.93),
             fontsize=8,
             title_fontsize=9,
-            framealpha=0.9,
+            frameon=False,
+            alignment="left",
         )
+    notes = [e.summary, *e.legend["notes"]]
     fig.text(
-        0.99,
-        0.01,
-        "\n".join([e.summary, *e.legend["notes"]]),
-        ha="right",
+        0.78,
+        0.02,
+        "\n".join(textwrap.fill(note, 44) for note in notes),
+        ha="left",
         va="bottom",
         fontsize=7,
         color="#57606a",

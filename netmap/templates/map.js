@@ -110,7 +110,7 @@
       scaling: {
         min: 6,
         max: 34,
-        label: { enabled: true, min: 12, max: 24, maxVisible: 24, drawThreshold: 7 }
+        label: { enabled: true, min: 12, max: 20, maxVisible: 20, drawThreshold: 7 }
       },
       font: { face: "system-ui, Arial, sans-serif", color: INK, strokeWidth: 3, strokeColor: "#ffffff" }
     },
