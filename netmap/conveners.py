@@ -25,10 +25,10 @@ from netmap.metrics import _Arrays, _masked_product, _node_values, _one_hot, key
 from netmap.whatif import (
     EXACT_SEARCH_MAX_SETS,
     _check_k,
-    check_nodes,
-    hop_levels,
-    node_names,
-    unpack_sources,
+    _check_nodes,
+    _hop_levels,
+    _node_names,
+    _unpack_sources,
 )
 
 __all__ = ["SCORE_PARTS", "pick_conveners", "rank_conveners"]
@@ -142,12 +142,12 @@ def rank_conveners(
     e               0.50     0.000000                      1           0.425
     a               0.50     0.000000                      0           0.300
     """
-    excluded = check_nodes(G, exclude, argument="exclude")
+    excluded = _check_nodes(G, exclude, argument="exclude")
     arrays = _Arrays.from_networkx(G, weight)
     n = arrays.n
     codes, groups = _node_values(G, arrays.nodes, attribute)
     table = pd.DataFrame(index=pd.Index(arrays.nodes, name="node"))
-    table["name"] = node_names(G, arrays.nodes)
+    table["name"] = _node_names(G, arrays.nodes)
     table[attribute] = [groups[c] if c >= 0 else None for c in codes]
     within_2 = np.asarray(arrays.igraph.neighborhood_size(order=2), dtype=np.float64) - 1
     table["reach_within_2"] = within_2 / (n - 1) if n > 1 else 0.0
@@ -199,14 +199,14 @@ class _Distances:
         unreachable = np.iinfo(np.uint8).max
         hops = np.full((n, len(candidates)), unreachable, dtype=np.uint8)
         hops[candidates, np.arange(len(candidates))] = 0
-        for level, first, reached in hop_levels(adjacency, candidates):
+        for level, first, reached in _hop_levels(adjacency, candidates):
             if level >= unreachable:
                 unreachable = np.iinfo(np.uint16).max
                 hops = np.where(hops == np.iinfo(np.uint8).max, unreachable, hops).astype(np.uint16)
             count = min(reached.shape[1] * 64, len(candidates) - first)
             rows = np.flatnonzero(reached.any(axis=1))
             block = hops[rows, first : first + count]
-            np.copyto(block, level, where=unpack_sources(reached[rows], count))
+            np.copyto(block, level, where=_unpack_sources(reached[rows], count))
             hops[rows, first : first + count] = block
         return cls(hops, candidates, int(unreachable))
 
@@ -527,8 +527,8 @@ def pick_conveners(
     (1.0, 1.0)
     """
     k = _check_k(k, "pick_conveners")
-    required = check_nodes(G, require, argument="require")
-    excluded = check_nodes(G, exclude, argument="exclude")
+    required = _check_nodes(G, require, argument="require")
+    excluded = _check_nodes(G, exclude, argument="exclude")
     clash = [node for node in required if node in set(excluded)]
     if clash:
         raise ValueError(
@@ -668,7 +668,7 @@ def _describe_set(
         rows.append(
             {
                 "node": node,
-                "name": node_names(G, [node])[0],
+                "name": _node_names(G, [node])[0],
                 **{a: G.nodes[node].get(a) for a in attributes},
                 "required": node in required,
                 "covers": req.describe(int(req.masks[col])) if req.labels else "",

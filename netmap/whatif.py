@@ -48,7 +48,7 @@ _BFS_CHUNK_BYTES = 64 * 2**20
 # ------------------------------------------------------------------ shared helpers
 
 
-def check_nodes(G: nx.Graph, nodes: Iterable[Hashable], *, argument: str) -> list[Hashable]:
+def _check_nodes(G: nx.Graph, nodes: Iterable[Hashable], *, argument: str) -> list[Hashable]:
     """Return ``nodes`` as a list without repeats, or raise ValueError naming the unknown ones.
 
     A node id that is itself in ``G`` is taken as a list of one node, so a single id such as
@@ -71,7 +71,7 @@ def check_nodes(G: nx.Graph, nodes: Iterable[Hashable], *, argument: str) -> lis
     return listed
 
 
-def node_names(G: nx.Graph, nodes: Iterable[Hashable]) -> list[str]:
+def _node_names(G: nx.Graph, nodes: Iterable[Hashable]) -> list[str]:
     """The ``name`` attribute of each node, or the node id as text when it has none."""
     return [str(G.nodes[node].get("name", node)) for node in nodes]
 
@@ -102,7 +102,7 @@ def _fragmentation_of(adjacency: sp.csr_array, alive: np.ndarray) -> float:
 # ------------------------------------------------------------------ hop distances
 
 
-def hop_levels(
+def _hop_levels(
     adjacency: sp.csr_array, sources: np.ndarray
 ) -> Iterator[tuple[int, int, np.ndarray]]:
     """Breadth-first search from many sources at once, 64 sources per machine word.
@@ -149,8 +149,8 @@ def hop_levels(
             frontier = reached
 
 
-def unpack_sources(reached: np.ndarray, count: int) -> np.ndarray:
-    """The bits of a :func:`hop_levels` array as an ``n x count`` boolean matrix."""
+def _unpack_sources(reached: np.ndarray, count: int) -> np.ndarray:
+    """The bits of a :func:`_hop_levels` array as an ``n x count`` boolean matrix."""
     as_bytes = np.ascontiguousarray(reached, dtype="<u8").view(np.uint8)
     return np.unpackbits(as_bytes, axis=1, count=count, bitorder="little").view(bool)
 
@@ -158,7 +158,7 @@ def unpack_sources(reached: np.ndarray, count: int) -> np.ndarray:
 def _inverse_distance_sum(adjacency: sp.csr_array) -> float:
     """``sum over ordered pairs i != j of 1 / d(i, j)`` (unreachable pairs add 0)."""
     total = 0.0
-    for hops, _, reached in hop_levels(adjacency, np.arange(adjacency.shape[0])):
+    for hops, _, reached in _hop_levels(adjacency, np.arange(adjacency.shape[0])):
         total += int(np.bitwise_count(reached).sum()) / hops
     return total
 
@@ -424,7 +424,7 @@ def fragmentation_table(G: nx.Graph) -> pd.DataFrame:
     remaining = max(arrays.n - 1, 1)
     table = pd.DataFrame(
         {
-            "name": node_names(G, arrays.nodes),
+            "name": _node_names(G, arrays.nodes),
             "cut_point": effects.pieces > 1,
             "components_after": effects.components_after(),
             "largest_share_after": effects.largest_after() / remaining,
@@ -519,7 +519,7 @@ def what_if_removed(
       attribute     group other_group  ties_before  ties_after  connected_after
     0    sector  academia      public            1           0            False
     """
-    removed = check_nodes(G, nodes, argument="nodes")
+    removed = _check_nodes(G, nodes, argument="nodes")
     arrays = _Arrays.from_networkx(G, None)
     adjacency = arrays.binary
     before = np.ones(arrays.n, dtype=bool)
@@ -722,7 +722,7 @@ def actors_to_protect(G: nx.Graph, k: int = 3, *, exclude: Iterable[Hashable] = 
     m        m                 2                  0.5                  0.6
     """
     k = _check_k(k, "actors_to_protect")
-    excluded = check_nodes(G, exclude, argument="exclude")
+    excluded = _check_nodes(G, exclude, argument="exclude")
     arrays = _Arrays.from_networkx(G, None)
     adjacency = arrays.binary
     position = {node: i for i, node in enumerate(arrays.nodes)}
@@ -754,7 +754,7 @@ def actors_to_protect(G: nx.Graph, k: int = 3, *, exclude: Iterable[Hashable] = 
         rows.append(
             {
                 "node": arrays.nodes[member],
-                "name": node_names(G, [arrays.nodes[member]])[0],
+                "name": _node_names(G, [arrays.nodes[member]])[0],
                 "components_after": len(sizes),
                 "largest_share_after": _largest_share(sizes, int(alive.sum())),
                 "fragmentation_after": _fragmentation_of(adjacency, alive),
