@@ -57,10 +57,10 @@ COLUMNS: dict[str, dict[str, str]] = {
               "högt betyder att mycket av kontakten i nätverket går via aktören.",
     },
     "closeness": {
-        "en": "How few steps the actor needs to reach everyone they can reach (0 to 1): high "
-              "means news from them spreads fast.",
-        "sv": "Hur få steg aktören behöver för att nå alla den kan nå (0 till 1): högt "
-              "betyder att information från aktören sprids snabbt.",
+        "en": "How short the actor's routes to everyone they can reach are (a strong tie "
+              "counts as a short step): high means news from them spreads fast.",
+        "sv": "Hur korta aktörens vägar till alla den kan nå är (ett starkt band räknas som "
+              "ett kort steg): högt betyder att information från aktören sprids snabbt.",
     },
     "pagerank": {
         "en": "How well connected the actor's contacts are themselves: being tied to "
@@ -264,6 +264,7 @@ ROLE_PHRASES: dict[str, dict[str, str]] = {
         "en": "their contacts all know each other",
         "sv": "kontakterna känner redan varandra",
     },
+    "single": {"en": "one contact only", "sv": "bara en kontakt"},
     "isolated": {"en": "no ties in this view", "sv": "inga band i detta urval"},
 }
 # fmt: on

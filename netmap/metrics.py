@@ -956,7 +956,7 @@ def _role_texts(
     to ..." (``lose_contact`` > 0, naming the place when all who would lose contact share
     one), "connects k communities" (participation above 0.62, Guimerà & Amaral's connector
     threshold), "on many shortest paths" (top 5% by betweenness). Without any: within-group
-    brokerage, a closed circle, or no ties.
+    brokerage, a single contact, a closed circle, or no ties.
     """
     codes, labels = groups
     and_word = role_phrase("and", lang)
@@ -993,6 +993,8 @@ def _role_texts(
         if not parts:
             if row.degree == 0:
                 parts.append(role_phrase("isolated", lang))
+            elif row.degree == 1:
+                parts.append(role_phrase("single", lang))
             elif row.coordinator > 0 and codes[i] >= 0:
                 parts.append(role_phrase("within", lang, group=labels[codes[i]]))
             else:
