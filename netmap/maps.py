@@ -35,7 +35,7 @@ from netmap.i18n import STRINGS, choice_label, t
 from netmap.layout import arrays_layout, sorted_edges
 from netmap.metrics import _Arrays
 from netmap.schema import SECTORS
-from netmap.whatif import check_nodes
+from netmap.whatif import _check_nodes
 
 __all__ = ["PHYSICS_LIMIT", "render_image", "render_map"]
 
@@ -356,10 +356,10 @@ def _encode(
 ) -> _Encoding:
     """Everything the page and the PNG draw, from the graph and the options."""
     marked = {
-        "highlight": check_nodes(
+        "highlight": _check_nodes(
             G, highlight if highlight is not None else (), argument="highlight"
         ),
-        "removed": check_nodes(G, removed if removed is not None else (), argument="removed"),
+        "removed": _check_nodes(G, removed if removed is not None else (), argument="removed"),
     }
     pairs = _check_pairs(G, dashed_edges)
     if aggregate is not None and (marked["highlight"] or marked["removed"] or pairs):
@@ -452,7 +452,7 @@ def _check_pairs(G: nx.Graph, pairs) -> list[tuple[Hashable, Hashable]]:
                 f"got {pair!r}."
             )
         u, v = pair
-        check_nodes(G, [u, v], argument="dashed_edges")
+        _check_nodes(G, [u, v], argument="dashed_edges")
         if u != v:
             out.setdefault(frozenset((u, v)), (u, v))
     return list(out.values())
