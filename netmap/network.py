@@ -496,19 +496,29 @@ def _collaboration_ages(sel: _Selection, collab_nodes: list[str]) -> np.ndarray:
 
 
 def _add_weighted_edges(G: nx.Graph, nodes: list[str], rows, cols, attrs: dict) -> None:
-    """Add the projection's edges: ``weight`` starts as the count of shared collaborations."""
+    """Add the projection's edges: ``weight`` starts as the count of shared collaborations.
+
+    Fills networkx's adjacency directly, one attribute dict shared by both directions as
+    ``Graph.add_edge`` does: ``G`` is new (nothing cached), its nodes are all added and every
+    pair comes once, so the checks and the second dict per edge of ``add_edges_from`` are
+    not needed. They took about two thirds of the time of the 100,000-person people graph.
+    """
     shared = attrs["collaborations"]
-    columns = {
-        "weight": shared.tolist(),
-        "collaborations": shared.round().astype(int).tolist(),
-        "newman": attrs["newman"].tolist(),
-        "recency": attrs["recency"].tolist(),
-    }
-    names = list(columns)
-    G.add_edges_from(
-        (nodes[r], nodes[c], dict(zip(names, values, strict=True)))
-        for r, c, *values in zip(rows.tolist(), cols.tolist(), *columns.values(), strict=True)
-    )
+    data = [
+        {"weight": weight, "collaborations": count, "newman": newman, "recency": recency}
+        for weight, count, newman, recency in zip(
+            shared.tolist(),
+            shared.round().astype(int).tolist(),
+            attrs["newman"].tolist(),
+            attrs["recency"].tolist(),
+            strict=True,
+        )
+    ]
+    names = np.asarray(nodes, dtype=object)
+    adj = G._adj
+    for u, v, d in zip(names[rows].tolist(), names[cols].tolist(), data, strict=True):
+        adj[u][v] = d
+        adj[v][u] = d
 
 
 def _add_direct_ties(G: nx.Graph, ties: pd.DataFrame, node_type: str) -> None:
