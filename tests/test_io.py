@@ -61,7 +61,9 @@ def test_windows_1252_semicolon_file_with_swedish_letters():
     assert orgs["name"].tolist() == ["Älvsbyns kommun", "Föreningen Ögonblick", "Café Élan AB"]
     assert orgs["municipality"].tolist() == ["Älvsbyn", "Åre", "Östersund"]
     assert orgs["lat"].tolist()[0] == 65.68
-    assert net.tables["collaborations"]["start_date"].tolist() == [pd.Timestamp("2022-06-08")]
+    collab = net.tables["collaborations"].iloc[0]
+    assert (collab["title"], collab["theme"]) == ("Träff på Älvgården", "Ökad samverkan")
+    assert collab["start_date"] == pd.Timestamp("2022-06-08")  # 8/6/2022
     assert net.tables["participation"]["role"].tolist()[0] == "organiser"  # "arrangör"
 
 
