@@ -246,8 +246,8 @@ def network_from_snapshots(
                     }
                 )
                 participation += [
-                    {"collaboration_id": cid, "person_id": str(u), "role": None},
-                    {"collaboration_id": cid, "person_id": str(v), "role": None},
+                    {"collaboration_id": cid, "person_id": str(u), "role": "participant"},
+                    {"collaboration_id": cid, "person_id": str(v), "role": "participant"},
                 ]
     tables = {
         "organisations": pd.DataFrame(

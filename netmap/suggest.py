@@ -416,19 +416,23 @@ class _Block:
     three: np.ndarray | None
 
     def three_paths(self, graph: _Adjacency, which: np.ndarray) -> np.ndarray:
-        """``(P³)`` of the pairs at positions ``which``, without the block's full ``P³``."""
+        """``(P³)`` of the pairs at positions ``which``: only the rows they start from are
+        multiplied once more, a few rows at a time (never the block's whole ``P³``)."""
+        out = np.zeros(len(which))
         if not len(which):
-            return np.zeros(0)
-        P, two_paths = graph.paths, self.two_paths
-        local = self.r_local[which]
-        row_sizes = np.diff(two_paths.indptr)
-        gathered = int(row_sizes[local].sum())
-        full = two_paths.nnz * max(1.0, graph.binary.nnz / max(1, P.shape[0]))
-        if gathered <= full:
-            picked = two_paths[local].multiply(P[self.cols[which]])
-            return np.asarray(picked.sum(axis=1)).ravel()
-        three = (two_paths @ P).tocsr()
-        return _entries(three, local, self.cols[which])
+            return out
+        local, cols = self.r_local[which], self.cols[which]
+        rows, inverse = np.unique(local, return_inverse=True)
+        # Entries of a row of P³ are at most the sum of the degrees of its two-path row.
+        reach = (self.two_paths[rows] != 0) @ graph.degree
+        cuts = np.searchsorted(np.cumsum(reach), np.arange(_BLOCK_NNZ, reach.sum(), _BLOCK_NNZ))
+        for first, last in zip(np.r_[0, cuts], np.r_[cuts, len(rows)], strict=True):
+            if first == last:
+                continue
+            three = (self.two_paths[rows[first:last]] @ graph.paths).tocsr()
+            chosen = (inverse >= first) & (inverse < last)
+            out[chosen] = _entries(three, inverse[chosen] - first, cols[chosen])
+        return out
 
 
 def _entries(M: sp.csr_array, r: np.ndarray, c: np.ndarray) -> np.ndarray:
