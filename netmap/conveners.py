@@ -479,7 +479,13 @@ def pick_conveners(
     times (only actors after whom the required groups can still be covered), then swaps
     one member at a time for the best outsider while that raises the score. The score is a
     monotone submodular function, so the greedy start alone is within ``1 - 1/e`` (63%) of
-    the best possible [2]_; the swaps only improve it. Ties are broken by node id.
+    the best possible [2]_; the swaps only improve it. Ties are broken by node id, and
+    nothing is random, so there is no ``seed``: the same graph gives the same set.
+
+    Members count as reached at distance 1. Borgatti's equation 14 sums over all nodes
+    without saying what a member contributes; pyntacle's ``dR`` leaves members out. With
+    ``k`` fixed the two differ by the constant ``k / n``, so they choose the same sets;
+    counting members makes the best possible score 1.
 
     The greedy search skips a candidate whose contacts are all contacts of a lower-id
     candidate in the same required groups: that one is at least as close to everyone, so
