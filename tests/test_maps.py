@@ -176,7 +176,9 @@ def test_size_by_degree_grows_with_the_square_root():
     value = dict(zip(data["nodes"]["nid"], data["nodes"]["value"], strict=True))
     assert value["person:P3"] == 1.0 and value["person:P6"] == 0.0
     assert value["person:P1"] == pytest.approx(0.5**0.5, abs=1e-4)
-    assert "Contacts: 3" in data["nodes"]["title"][2] or "degree: 3" in data["nodes"]["title"][2]
+    assert data["nodes"]["title"][2] == (
+        "Cecilia Öhman\nOrganisation: Renen SK\nSector: Civil society\nContacts: 3"
+    )
 
 
 def test_size_by_a_series_and_by_an_attribute():
