@@ -9,12 +9,20 @@ import json
 import shutil
 from pathlib import Path
 
+import click
 import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 from netmap.cli import main
-from netmap.cli._common import echo_table
+from netmap.cli._common import (
+    build_graph,
+    echo_table,
+    emit,
+    graph_options,
+    load_network,
+    output_options,
+)
 
 TESTS = Path(__file__).parent
 
@@ -215,3 +223,46 @@ def test_echo_table_cuts_long_tables(capsys):
     assert capsys.readouterr().out == (
         "name    n\na     1.5\nbb\n... 1 more rows (use --csv FILE or --json for all)\n"
     )
+
+
+def test_graph_and_output_options(tmp_path):
+    """The shared options give a GraphSelection and an Output; --csv writes every row."""
+
+    @click.command()
+    @click.argument("path")
+    @graph_options
+    @output_options
+    def probe(path, selection, output):
+        click.echo(selection.describe())
+        click.echo(sorted(selection.filters()))
+        G = build_graph(load_network(path), selection)
+        emit(pd.DataFrame({"node": sorted(G)}), output, max_rows=1)
+
+    result = CliRunner().invoke(
+        probe,
+        [
+            "data/good",
+            "--level",
+            "organisations",
+            "--until",
+            "31 dec 2022",
+            "--sector",
+            "Public",
+            "--sector",
+            "academia",
+            "--kind",
+            "agreement",
+            "--csv",
+            str(tmp_path / "n.csv"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "organisations graph, the start to 2022-12-31, sectors public, academia, kinds agreement",
+        "['kinds', 'sectors', 'until']",
+        "node",
+        "org:O1",
+        "... 1 more rows (use --csv FILE or --json for all)",
+        f"wrote 2 rows to {tmp_path / 'n.csv'}",
+    ]
+    assert (tmp_path / "n.csv").read_text() == "node\norg:O1\norg:O3\n"
