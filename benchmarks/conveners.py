@@ -1,16 +1,19 @@
-"""Benchmark: the best set of k conveners, netmap against the same greedy in plain networkx.
+"""Benchmark: conveners and what-if removal, netmap against plain networkx doing the same.
 
-Each measurement is a separate Python process (imports, graph generation and the search), run
-``--repeat`` times; the table reports medians of the search alone and of the whole process.
-The graph is the people graph of ``netmap.synthetic.generate(n, seed=1)``.
+``--task conveners`` (default) finds the best set of k conveners; ``--task fragmentation``
+ranks every actor by the fragmentation their leaving causes. Each measurement is a separate
+Python process (imports, graph generation and the task), run ``--repeat`` times; the table
+reports medians of the task alone and of the whole process. The graph is the people graph of ``netmap.synthetic.generate(n, seed=1)``.
 
-    uv run python benchmarks/conveners.py                       # the table in README.md
+    uv run python benchmarks/conveners.py                       # the tables in README.md
+    uv run python benchmarks/conveners.py --task fragmentation
     uv run python benchmarks/conveners.py --sizes 1000 --repeat 3 --networkx-sizes 1000
 
 ``networkx_pick_conveners`` is the reference: the greedy start plus swaps of
 :func:`netmap.pick_conveners` written with ``nx.single_source_shortest_path_length``, one
 breadth-first search per candidate and step, as one would write it with networkx alone.
-tests/test_conveners.py checks that both choose the same sets.
+tests/test_conveners.py checks that both choose the same sets. ``networkx_fragmentation_ranking``
+removes each actor in turn (a view, not a copy) and counts the components that are left.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import networkx as nx
 
 from netmap import synthetic
 from netmap.conveners import pick_conveners
+from netmap.whatif import fragmentation_table
 
 
 def networkx_pick_conveners(G: nx.Graph, k: int) -> tuple[list[Hashable], float]:
@@ -76,30 +80,45 @@ def networkx_pick_conveners(G: nx.Graph, k: int) -> tuple[list[Hashable], float]
     return chosen, sum(reach(chosen).values()) / len(nodes)
 
 
+def networkx_fragmentation_ranking(G: nx.Graph) -> list[tuple[Hashable, float]]:
+    """Borgatti's F of the network without each actor, largest first (ties by node id)."""
+    remaining = len(G) - 1
+    ranking = []
+    for node in sorted(G):
+        sizes = [len(c) for c in nx.connected_components(nx.restricted_view(G, [node], []))]
+        same = sum(s * (s - 1) for s in sizes)
+        ranking.append((node, 1 - same / (remaining * (remaining - 1))))
+    return sorted(ranking, key=lambda pair: -round(pair[1], 12))
+
+
 def _people_graph(n: int) -> nx.Graph:
     return synthetic.generate(n, seed=1).graph(level="people")
 
 
-def _child(implementation: str, n: int, k: int) -> None:
-    """One measured process: build the graph, run one search, print timings as JSON."""
+def _child(task: str, implementation: str, n: int, k: int) -> None:
+    """One measured process: build the graph, run the task once, print timings as JSON."""
     G = _people_graph(n)
     start = time.perf_counter()
-    if implementation == "netmap":
-        chosen = pick_conveners(G, k=k)
-        nodes, score = sorted(chosen.index), chosen.attrs["score"]
+    if task == "fragmentation":
+        if implementation == "netmap":
+            nodes = list(fragmentation_table(G).index[:5])
+        else:
+            nodes = [node for node, _ in networkx_fragmentation_ranking(G)[:5]]
+    elif implementation == "netmap":
+        nodes = sorted(pick_conveners(G, k=k).index)
     else:
-        members, score = networkx_pick_conveners(G, k)
-        nodes = sorted(members)
+        nodes = sorted(networkx_pick_conveners(G, k)[0])
     seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "nodes": nodes, "score": score, "ties": len(G.edges)}))
+    print(json.dumps({"seconds": seconds, "nodes": nodes, "ties": len(G.edges)}))
 
 
-def _measure(implementation: str, n: int, k: int, repeat: int) -> dict:
+def _measure(task: str, implementation: str, n: int, k: int, repeat: int) -> dict:
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
+        command = [sys.executable, __file__, "--task", task, "--child", implementation]
         out = subprocess.run(
-            [sys.executable, __file__, "--child", implementation, "--n", str(n), "--k", str(k)],
+            [*command, "--n", str(n), "--k", str(k)],
             check=True,
             capture_output=True,
             text=True,
@@ -111,7 +130,6 @@ def _measure(implementation: str, n: int, k: int, repeat: int) -> dict:
         "search": statistics.median(r["seconds"] for r in runs),
         "process": statistics.median(r["process"] for r in runs),
         "nodes": runs[0]["nodes"],
-        "score": runs[0]["score"],
         "ties": runs[0]["ties"],
         "runs": len(runs),
     }
@@ -119,6 +137,7 @@ def _measure(implementation: str, n: int, k: int, repeat: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--task", choices=["conveners", "fragmentation"], default="conveners")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 5000])
     parser.add_argument("--networkx-sizes", type=int, nargs="*", default=[1000, 2000])
     parser.add_argument("--k", type=int, default=3)
@@ -128,15 +147,16 @@ def main() -> None:
     parser.add_argument("--n", type=int)
     args = parser.parse_args()
     if args.child:
-        _child(args.child, args.n, args.k)
+        _child(args.task, args.child, args.n, args.k)
         return
-    print("| people | ties | netmap search (whole process) | networkx search | ratio | same set |")
+    same_what = "same set" if args.task == "conveners" else "same top 5"
+    print(f"| people | ties | netmap (whole process) | networkx | ratio | {same_what} |")
     print("|---:|---:|---:|---:|---:|---|")
     for n in args.sizes:
-        ours = _measure("netmap", n, args.k, args.repeat)
+        ours = _measure(args.task, "netmap", n, args.k, args.repeat)
         line = f"| {n:,} | {ours['ties']:,} | {ours['search']:.2f} s ({ours['process']:.1f} s) "
         if n in args.networkx_sizes:
-            theirs = _measure("networkx", n, args.k, args.networkx_repeat)
+            theirs = _measure(args.task, "networkx", n, args.k, args.networkx_repeat)
             ratio = theirs["search"] / ours["search"]
             same = "yes" if theirs["nodes"] == ours["nodes"] else "no"
             line += f"| {theirs['search']:.1f} s | {ratio:.0f}x | {same} |"
@@ -144,7 +164,8 @@ def main() -> None:
             line += "| not run | | |"
         print(line, flush=True)
     print(
-        f"\nmedian of {args.repeat} netmap runs, {args.networkx_repeat} networkx run(s); k={args.k}"
+        f"\n{args.task}: median of {args.repeat} netmap runs, {args.networkx_repeat} networkx "
+        f"run(s); k={args.k}"
     )
 
 
