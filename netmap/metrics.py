@@ -286,7 +286,9 @@ def _scale_rows(matrix: sp.csr_array, factors: np.ndarray) -> sp.csr_array:
     return sp.csr_array(sp.diags_array(factors) @ matrix)
 
 
-def _node_values(G: nx.Graph, nodes: list[Hashable], attribute: str) -> np.ndarray:
+def _node_values(
+    G: nx.Graph, nodes: list[Hashable], attribute: str
+) -> tuple[np.ndarray, list[object]]:
     """Integer codes of a node attribute in node order: -1 where missing; and the values."""
     values = pd.Series([G.nodes[node].get(attribute) for node in nodes], dtype=object)
     codes, uniques = pd.factorize(values)
