@@ -3,7 +3,8 @@
 ``--task conveners`` (default) finds the best set of k conveners; ``--task fragmentation``
 ranks every actor by the fragmentation their leaving causes. Each measurement is a separate
 Python process (imports, graph generation and the task), run ``--repeat`` times; the table
-reports medians of the task alone and of the whole process. The graph is the people graph of ``netmap.synthetic.generate(n, seed=1)``.
+reports medians of the task alone and of the whole process. The graph is the people graph
+of ``netmap.synthetic.generate(n, seed=1)``.
 
     uv run python benchmarks/conveners.py                       # the tables in README.md
     uv run python benchmarks/conveners.py --task fragmentation
