@@ -150,7 +150,11 @@ def group_gaps(
 
 
 def group_ei_index(
-    G: nx.Graph, by: str | tuple[str, ...] = "sector", *, seed: int | None = 0
+    G: nx.Graph,
+    by: str | tuple[str, ...] = "sector",
+    *,
+    weight: str | None = "weight",
+    seed: int | None = 0,
 ) -> pd.DataFrame:
     """Krackhardt & Stern's E–I index of each group: how outward-looking it is.
 
@@ -159,6 +163,9 @@ def group_ei_index(
     G : networkx.Graph
     by : str or tuple of str, default "sector"
         As in :func:`group_gaps`.
+    weight : str or None, default "weight"
+        Tie strength for the community detection (``by="community"``); ties are counted,
+        not weighted.
     seed : int or None, default 0
         Seed of the community detection (``by="community"``).
 
@@ -188,7 +195,7 @@ def group_ei_index(
     0     x       2         1         1       0.0
     1     y       2         1         1       0.0
     """
-    gaps = group_gaps(G, by, weight=None, seed=seed)
+    gaps = group_gaps(G, by, weight=weight, seed=seed)
     rows = []
     for group in sorted(set(gaps["group_a"]) | set(gaps["group_b"])):
         touching = gaps[(gaps["group_a"] == group) | (gaps["group_b"] == group)]
