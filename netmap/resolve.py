@@ -47,7 +47,7 @@ whose words are inside another's, the same core where only one name has kind wor
 and "Luleå kommun") and an acronym ("LTU" and "Luleå tekniska universitet") are uncertain.
 
 A typo is a rare spelling: a "similar name" merge needs the rarer of the two clusters, when
-they are joined, to be seen at most twice or at most a quarter as often as the other
+they are joined, to be seen at most twice or at most a tenth as often as the other
 (:func:`_rare`). Linköping and Lidköping, one letter apart and both common, go to review; a
 one-off "Lidkoping" joins one of them. A merge's words rule (:func:`_other_words`) keeps
 "Vuxenskolan Lund" and "Vuxenskolan Mora" apart however long the shared part.
@@ -535,17 +535,17 @@ def similarity(a: str, b: str) -> float:
 def _rare(seen_a: int, seen_b: int) -> bool:
     """Whether the rarer of two spellings is rare enough to be a typo of the other.
 
-    A typo is a spelling seen once or twice, or at most a quarter as often as the right one;
+    A typo is a spelling seen once or twice, or at most a tenth as often as the right one;
     two spellings both seen often ("Linköping församling", "Lidköping församling") are two
     names, to review.
 
     Examples
     --------
-    >>> _rare(1, 1), _rare(2, 40), _rare(6, 12), _rare(3, 12)
+    >>> _rare(1, 1), _rare(2, 40), _rare(4, 22), _rare(5, 50)
     (True, True, False, True)
     """
     low, high = sorted((seen_a, seen_b))
-    return low <= max(2, high // 4)
+    return low <= max(2, high // 10)
 
 
 def _other_words(a: str, b: str) -> bool | None:
@@ -553,7 +553,7 @@ def _other_words(a: str, b: str) -> bool | None:
 
     A typo changes a word; "vuxenskolan lund" and "vuxenskolan mora" replace one. True when
     each such word has a partner one edit away (words of 4 letters or more) or with
-    :func:`similarity` >= 80: a certain merge may go ahead. False when each has a partner
+    :func:`similarity` >= 88: a certain merge may go ahead. False when each has a partner
     with similarity >= 60: only for review. None otherwise: different words, not a pair.
     With no such words on one side (a word added or dropped), True.
 
@@ -578,7 +578,7 @@ def _other_words(a: str, b: str) -> bool | None:
         return any(close), max(similarity(word, other) for other in right)
 
     partners = [best(w) for w in left]
-    if all(one_edit or score >= 80 for one_edit, score in partners):
+    if all(one_edit or score >= 88 for one_edit, score in partners):
         return True
     return False if all(score >= 60 for _, score in partners) else None
 
