@@ -57,9 +57,9 @@ def import_attendance_command(
 ) -> None:
     """Turn attendance lists (CSV or .xlsx, one row per attendee) into netmap records.
 
-    Columns are found by English or Swedish header (name/namn, organisation/förening/
-    arbetsplats, email/e-post/mejl, municipality/kommun, event/möte/träff, date/datum,
-    role/roll). The same person or organisation written in different ways becomes one
+    Columns are found by English or Swedish header (name/namn,
+    organisation/förening/arbetsplats, email/e-post/mejl, municipality/kommun,
+    event/möte/träff, date/datum, role/roll). The same person or organisation written in different ways becomes one
     record; pairs netmap is unsure of are listed in OUT/import/review.csv: write merge or
     keep apart in its decision column and run again with --review. Files are read in the
     order given.
