@@ -59,10 +59,10 @@ def import_attendance_command(
 
     Columns are found by English or Swedish header (name/namn,
     organisation/förening/arbetsplats, email/e-post/mejl, municipality/kommun,
-    event/möte/träff, date/datum, role/roll). The same person or organisation written in different ways becomes one
-    record; pairs netmap is unsure of are listed in OUT/import/review.csv: write merge or
-    keep apart in its decision column and run again with --review. Files are read in the
-    order given.
+    event/möte/träff, date/datum, role/roll). The same person or organisation written in
+    different ways becomes one record; pairs netmap is unsure of are listed in
+    OUT/import/review.csv: write merge or keep apart in its decision column and run again
+    with --review. Files are read in the order given.
 
     \b
     Example:
