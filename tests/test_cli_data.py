@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from netmap.cli import main
 from netmap.cli._common import (
     build_graph,
+    echo_problems,
     echo_table,
     emit,
     graph_options,
@@ -266,3 +267,23 @@ def test_graph_and_output_options(tmp_path):
         f"wrote 2 rows to {tmp_path / 'n.csv'}",
     ]
     assert (tmp_path / "n.csv").read_text() == "node\norg:O1\norg:O3\n"
+
+
+def test_echo_problems_cuts_long_values(capsys):
+    problems = pd.DataFrame(
+        [
+            {
+                "severity": "error",
+                "file": "people.csv",
+                "row": 2,
+                "column": "id",
+                "value": "x" * 50,
+                "problem": "p",
+                "hint": "h",
+            }
+        ]
+    )
+    echo_problems(problems)
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "error     people.csv  2    id      " + "x" * 39 + "…  p        h"
+    )

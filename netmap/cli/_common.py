@@ -297,10 +297,21 @@ def _is_missing(value: Any) -> bool:
 def echo_problems(
     problems: pd.DataFrame, *, err: bool = False, max_rows: int | None = None
 ) -> None:
-    """Print validation problems as a table: severity, file, row, column, value, problem, hint."""
+    """Print validation problems as a table: severity, file, row, column, value, problem, hint.
+
+    Values longer than 40 characters are cut (``--json`` of ``netmap validate`` has them whole).
+    """
     problems = problems.reindex(columns=list(PROBLEM_COLUMNS))
     rows = problems["row"].map(lambda r: "" if _is_missing(r) else str(int(r)))
-    echo_table(problems.assign(row=rows), max_rows=max_rows, err=err)
+    values = problems["value"].map(_shortened)
+    echo_table(problems.assign(row=rows, value=values), max_rows=max_rows, err=err)
+
+
+def _shortened(value: Any, *, width: int = 40) -> Any:
+    """A long cell value cut to ``width`` characters (ending in …), so the table stays readable."""
+    if _is_missing(value) or len(str(value)) <= width:
+        return value
+    return str(value)[: width - 1] + "…"
 
 
 @dataclass(frozen=True)
