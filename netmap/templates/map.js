@@ -130,56 +130,108 @@
   });
 
   // ------------------------------------------------------------ neighbourhood of a selection
-  // Ties not drawn at once (large maps draw each actor's strongest) join while an end is selected.
-  var extraOf = null;
+  // Drawn over the network after each frame: a veil fades everything, then the selected actor,
+  // its contacts and all their ties (including ties large maps do not draw at once) are drawn
+  // again on top. Nothing in the DataSets changes, so a selection costs one redraw.
+  var ties = null;
 
-  function extraEdges(id) {
-    if (extraOf === null) {
-      extraOf = new Map();
-      for (var x = 0; x < X.from.length; x++) {
-        [X.from[x], X.to[x]].forEach(function (end) {
-          if (!extraOf.has(end)) {
-            extraOf.set(end, []);
-          }
-          extraOf.get(end).push(x);
-        });
-      }
+  function tiesOf(id) {
+    if (ties === null) {
+      ties = new Map();
+      [E, X].forEach(function (list) {
+        for (var t = 0; t < list.from.length; t++) {
+          [[list.from[t], list.to[t]], [list.to[t], list.from[t]]].forEach(function (pair) {
+            if (!ties.has(pair[0])) {
+              ties.set(pair[0], []);
+            }
+            ties.get(pair[0]).push([pair[1], list.weight[t]]);
+          });
+        }
+      });
     }
-    return (extraOf.get(id) || []).map(function (x) {
-      return edgeItem("x" + x, X.from[x], X.to[x], X.weight[x]);
+    return ties.get(id) || [];
+  }
+
+  var lowWeight = Infinity;
+  var highWeight = -Infinity;
+  [E.weight, X.weight].forEach(function (weights) {
+    weights.forEach(function (w) {
+      lowWeight = Math.min(lowWeight, w);
+      highWeight = Math.max(highWeight, w);
     });
-  }
-
-  var lit = { nodes: [], edges: [], added: [] };
-
-  function clearFocus() {
-    if (!lit.nodes.length) {
-      return;
-    }
-    network.setOptions({ nodes: { opacity: 1 }, edges: { color: { opacity: 0.45 } } });
-    nodes.update(lit.nodes.map(function (id) { return { id: id, opacity: null }; }));
-    edges.remove(lit.added);
-    edges.update(lit.edges.filter(function (item) { return lit.added.indexOf(item.id) < 0; }));
-    lit = { nodes: [], edges: [], added: [] };
-  }
+  });
+  var weightSpan = Math.max(highWeight - lowWeight, 1e-9);
+  window.netmapFocus = null;
 
   function focusOn(id) {
-    clearFocus();
-    var added = extraEdges(id);
-    edges.add(added);
-    var near = network.getConnectedNodes(id).concat([id]);
-    var touching = network.getConnectedEdges(id);
-    network.setOptions({ nodes: { opacity: 0.15 }, edges: { color: { opacity: 0.06 } } });
-    nodes.update(near.map(function (n) { return { id: n, opacity: 1 }; }));
-    var before = touching.map(function (e) {
-      return { id: e, color: edges.get(e).color || null };
-    });
-    edges.update(touching.map(function (e) {
-      var colour = edges.get(e).color || { color: "#8c959f", highlight: INK, hover: INK };
-      return { id: e, color: Object.assign({}, colour, { opacity: 1 }) };
-    }));
-    lit = { nodes: near, edges: before, added: added.map(function (item) { return item.id; }) };
+    var around = tiesOf(id);
+    window.netmapFocus = { node: id, neighbours: around.map(function (t) { return t[0]; }) };
+    network.redraw();
   }
+
+  function clearFocus() {
+    window.netmapFocus = null;
+    network.redraw();
+  }
+
+  var FOCUS_LABELS = 25; // contacts named around a selection, the largest first
+
+  function drawNode(ctx, n, scale, emphasis, named) {
+    var body = network.body.nodes[n];
+    var radius = body.options.size;
+    ctx.beginPath();
+    ctx.arc(body.x, body.y, radius, 0, 2 * Math.PI);
+    var colour = nodeItems[n].color;
+    ctx.fillStyle = colour.background;
+    ctx.fill();
+    ctx.lineWidth = (emphasis ? 3 : nodeItems[n].borderWidth) / scale;
+    ctx.strokeStyle = emphasis ? INK : colour.border;
+    ctx.stroke();
+    if (!named) {
+      return;
+    }
+    ctx.font = 13 / scale + "px system-ui, Arial, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineWidth = 3 / scale;
+    ctx.strokeStyle = "#ffffff";
+    ctx.strokeText(N.label[n], body.x, body.y + radius + 3 / scale);
+    ctx.fillStyle = INK;
+    ctx.fillText(N.label[n], body.x, body.y + radius + 3 / scale);
+  }
+
+  network.on("afterDrawing", function (ctx) {
+    var focus = window.netmapFocus;
+    if (!focus) {
+      return;
+    }
+    var scale = network.getScale();
+    var canvas = ctx.canvas;
+    var corner = network.DOMtoCanvas({ x: 0, y: 0 });
+    var far = network.DOMtoCanvas({ x: canvas.clientWidth, y: canvas.clientHeight });
+    ctx.fillStyle = "rgba(255, 255, 255, 0.82)";
+    ctx.fillRect(corner.x, corner.y, far.x - corner.x, far.y - corner.y);
+    var centre = network.body.nodes[focus.node];
+    ctx.strokeStyle = INK;
+    ctx.globalAlpha = 0.7;
+    tiesOf(focus.node).forEach(function (t) {
+      var other = network.body.nodes[t[0]];
+      ctx.beginPath();
+      ctx.moveTo(centre.x, centre.y);
+      ctx.lineTo(other.x, other.y);
+      ctx.lineWidth = (1 + 5 * Math.sqrt((t[1] - lowWeight) / weightSpan)) / scale;
+      ctx.stroke();
+    });
+    ctx.globalAlpha = 1;
+    var largest = focus.neighbours.slice().sort(function (a, b) {
+      return N.value[b] - N.value[a] || a - b;
+    });
+    var named = new Set(largest.slice(0, FOCUS_LABELS));
+    focus.neighbours.forEach(function (n) {
+      drawNode(ctx, n, scale, false, named.has(n));
+    });
+    drawNode(ctx, focus.node, scale, true, true);
+  });
 
   network.on("selectNode", function (params) {
     focusOn(params.nodes[0]);
