@@ -16,7 +16,7 @@ import openpyxl
 import pandas as pd
 
 from netmap.errors import InvalidDataError, NetmapError
-from netmap.io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, _read_text, sniff_delimiter
+from netmap.io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_text, sniff_delimiter
 from netmap.resolve import clean_text, match_key, split_organisation
 from netmap.validate import cell_text, parse_date
 
@@ -246,7 +246,7 @@ def _read_lists(source: str | Path | pd.DataFrame, position: int) -> list[_List]
 
 def csv_records(path: Path) -> list[list[str]]:
     try:
-        text = _read_text(path)
+        text = read_text(path)
     except UnicodeDecodeError as err:
         raise NetmapError(
             f"{path.name} is not a text file. Save it from Excel as CSV UTF-8 or .xlsx."

@@ -39,6 +39,7 @@ from netmap.validate import (
 __all__ = [
     "load",
     "read_raw",
+    "read_text",
     "sniff_delimiter",
     "validate_path",
     "write_tables",
@@ -244,7 +245,7 @@ def _read_folder(folder: Path) -> tuple[dict[str, RawTable], list[dict]]:
     return raw, problems
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
     """The text of a file: UTF-16 if it starts with a UTF-16 byte-order mark, else strict
     UTF-8 (a UTF-8 byte-order mark is removed), else Windows-1252.
 
@@ -290,7 +291,7 @@ def _read_csv(path: Path, table: str) -> tuple[RawTable | None, list[dict]]:
             "from Excel as CSV.",
         )
     try:
-        text = _read_text(path)
+        text = read_text(path)
     except UnicodeDecodeError:
         text = "\x00"
     if not text.strip():
