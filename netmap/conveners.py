@@ -269,8 +269,8 @@ class _Requirements:
     def full(self) -> int:
         return (1 << len(self.labels)) - 1
 
-    def fewest_to_cover(self, missing: int) -> int:
-        """The fewest candidates that together cover the ``missing`` groups (exact)."""
+    @cached_property
+    def _fewest(self):
         signatures = tuple(sorted({int(m) for m in self.masks if m}))
 
         @cache
@@ -281,7 +281,12 @@ class _Requirements:
             options = [1 + fewest(missing & ~s) for s in signatures if s & lowest]
             return min(options, default=math.inf)
 
-        return fewest(missing)
+        return fewest
+
+    def fewest_to_cover(self, missing: int) -> float:
+        """The fewest candidates that together cover the ``missing`` groups (exact; inf when
+        no candidates can), by branching on the lowest missing group."""
+        return self._fewest(missing)
 
     def take(self, positions: np.ndarray) -> _Requirements:
         return _Requirements(self.labels, self.masks[positions])
@@ -349,19 +354,14 @@ def _pick_exact(
     return fixed + (best or [])
 
 
-def _pick_greedy(
-    distances: _Distances,
-    fixed: list[int],
-    eligible: np.ndarray,
-    k: int,
-    req: _Requirements,
-) -> list[int]:
+def _pick_greedy(distances: _Distances, fixed: list[int], k: int, req: _Requirements) -> list[int]:
     """Greedy additions, then swaps of non-fixed members while a swap raises the score."""
+    everyone = np.ones(len(distances.candidates), dtype=bool)
     chosen = list(fixed)
     while len(chosen) < k:
         covered = _covered(req, chosen)
         slots_after = k - len(chosen) - 1
-        allowed = eligible.copy()
+        allowed = everyone.copy()
         allowed[chosen] = False
         allowed &= _keeps_feasible(req, covered, slots_after)
         gains = distances.rounded(distances.gains(distances.reach_of(chosen)))
@@ -372,7 +372,7 @@ def _pick_greedy(
         for i in range(len(fixed), k):
             others = chosen[:i] + chosen[i + 1 :]
             gains = distances.rounded(distances.gains(distances.reach_of(others)))
-            allowed = eligible.copy()
+            allowed = everyone.copy()
             allowed[others] = False
             if req.labels:
                 allowed &= (req.masks | _covered(req, others)) == req.full
@@ -585,7 +585,7 @@ def pick_conveners(
         free = np.setdiff1d(np.arange(len(candidates)), fixed)
         chosen = _pick_exact(distances, fixed, free, k - len(fixed), req)
     else:
-        chosen = _pick_greedy(distances, fixed, np.ones(len(candidates), bool), k, req)
+        chosen = _pick_greedy(distances, fixed, k, req)
     return _describe_set(G, arrays, distances, chosen, req, required, groups, search)
 
 
