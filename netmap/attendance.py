@@ -45,7 +45,7 @@ from netmap.resolve import (
     split_organisation,
 )
 from netmap.schema import SECTORS
-from netmap.validate import _SYNONYMS, cell_text, validate_tables
+from netmap.validate import _SYNONYMS, cell_text, normalise_name, validate_tables
 
 __all__ = [
     "DECISION_COLUMNS",
@@ -532,14 +532,13 @@ def _mapping_frame(mapping, warnings: list[dict]) -> dict[str, str]:
                 ]
             )
         )
-    allowed = {**{s: s for s in SECTORS}, **_SYNONYMS["sector"]}
     out, problems = {}, []
     for n, (org, sector) in enumerate(
         zip(frame[org_column], frame[sector_column], strict=True), start=2
     ):
         if not clean_text(org):
             continue
-        value = allowed.get(re.sub(r"[\s\-]+", "_", clean_text(sector).lower()))
+        value = _sector(sector)
         if value is None:
             problems.append(
                 problem_record(
@@ -556,6 +555,15 @@ def _mapping_frame(mapping, warnings: list[dict]) -> dict[str, str]:
     if problems:
         raise InvalidDataError(pd.DataFrame(problems))
     return out
+
+
+#: Sector names accepted in a sector column or mapping: the schema's, and Swedish ones.
+_SECTOR_NAMES = {**{s: s for s in SECTORS}, **_SYNONYMS["sector"]}
+
+
+def _sector(text: str) -> str | None:
+    """The sector a cell names ("Offentlig", "civil society", "public"), or None."""
+    return _SECTOR_NAMES.get(normalise_name(text))
 
 
 def _most_common(values: Iterable) -> object:
@@ -810,17 +818,12 @@ class _Builder:
         by_label: dict[int, list[int]] = {}
         for pos, label in zip(positions, labels, strict=True):
             by_label.setdefault(label, []).append(pos)
-        allowed = {**{s: s for s in SECTORS}, **_SYNONYMS["sector"]}
         records = []
         for label, members in sorted(by_label.items()):
             name = names[label]
             keys = {split_organisation(rows.organisation[i]).key for i in members}
             mapped = next((mapping[k] for k in sorted(keys) if k in mapping), None)
-            given = _most_common(
-                allowed.get(re.sub(r"[\s\-]+", "_", rows.sector[i].lower()))
-                for i in members
-                if rows.sector[i]
-            )
+            given = _most_common(_sector(rows.sector[i]) for i in members if rows.sector[i])
             inferred, kind = infer_sector(name)
             if mapped is not None:
                 sector, source = mapped, "mapping"
