@@ -7,13 +7,15 @@ import streamlit as st
 
 from views import _state
 
+#: Page files in views/ (also their URL paths) and their titles. No page icons: Streamlit
+#: fetches Material icons from fonts.gstatic.com, and the dashboard must work offline.
 PAGES = [
-    ("overview", "page.overview", ":material/dashboard:"),
-    ("map", "page.map", ":material/hub:"),
-    ("key_actors", "page.key_actors", ":material/star:"),
-    ("conveners", "page.conveners", ":material/campaign:"),
-    ("gaps", "page.gaps", ":material/link_off:"),
-    ("data", "page.data", ":material/table_view:"),
+    ("overview", "page.overview"),
+    ("map", "page.map"),
+    ("key_actors", "page.key_actors"),
+    ("conveners", "page.conveners"),
+    ("gaps", "page.gaps"),
+    ("data", "page.data"),
 ]
 
 st.set_page_config(page_title="netmap", layout="wide")
@@ -21,10 +23,8 @@ try:
     ctx = _state.sidebar()
     st.navigation(
         [
-            st.Page(
-                f"views/{name}.py", title=ctx.t(title), icon=icon, url_path=name, default=i == 0
-            )
-            for i, (name, title, icon) in enumerate(PAGES)
+            st.Page(f"views/{name}.py", title=ctx.t(title), url_path=name, default=i == 0)
+            for i, (name, title) in enumerate(PAGES)
         ]
     ).run()
 except Exception as err:  # the last line of defence: a message for the user, not a traceback

@@ -101,7 +101,18 @@ def _heading(page, text: str):
         state="detached",
         timeout=TIMEOUT_MS,
     )
-    page.wait_for_timeout(800)  # let charts and the iframe paint
+    _charts_drawn(page)
+
+
+def _charts_drawn(page) -> None:
+    """Vega loads lazily: wait until every chart on screen has drawn."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stVegaLiteChart]')]"
+        ".filter(e => e.offsetParent && e.getBoundingClientRect().top < innerHeight)"
+        ".every(e => e.querySelector('canvas, svg'))",
+        timeout=TIMEOUT_MS,
+    )
+    page.wait_for_timeout(800)
 
 
 def _go(page, url: str, path: str, lang: int = 0) -> None:
@@ -136,11 +147,11 @@ def _shot(page, path: Path) -> None:
     """Screenshot the whole page (Streamlit scrolls inside its main block, so grow the window
     to the content's height first)."""
     height = page.evaluate(
-        "() => Math.max(900, ...[...document.querySelectorAll('[data-testid=stMain] *')]"
-        ".slice(0, 1).map(e => e.scrollHeight))"
+        "() => Math.max(900, document.querySelector('[data-testid=stMainBlockContainer]')"
+        ".scrollHeight + 120)"
     )
     page.set_viewport_size({"width": 1400, "height": min(int(height) + 40, 4000)})
-    page.wait_for_timeout(500)
+    _charts_drawn(page)
     page.screenshot(path=path)
     page.set_viewport_size({"width": 1400, "height": 900})
 
@@ -148,6 +159,7 @@ def _shot(page, path: Path) -> None:
 def test_dashboard_pages_language_filter_map_offline(server, page, artifacts):
     page.goto(server)
     _heading(page, "Overview")
+    page.set_viewport_size({"width": 1400, "height": 1050})
     page.screenshot(path=artifacts / "dashboard-overview-top.png")
     _shot(page, artifacts / "dashboard-overview.png")
     assert page.get_by_text("Three things to know").is_visible()
@@ -169,7 +181,7 @@ def test_dashboard_pages_language_filter_map_offline(server, page, artifacts):
 
     # A filter: keep only civil society; fewer actors in view, and the map follows.
     everyone = _in_view(page)
-    page.get_by_role("combobox").filter(has_text="Alla").first.click()
+    page.get_by_role("combobox", name="Sektorer").click()
     page.get_by_role("option", name="Civilsamhälle").click()
     page.keyboard.press("Escape")
     page.wait_for_function(

@@ -72,7 +72,12 @@ def heatmap(
         long["observed"] = counts.to_numpy()
     order = list(matrix.index)
     base = alt.Chart(long).encode(
-        x=alt.X("col:N", sort=order, title=None, axis=alt.Axis(labelAngle=-35, labelLimit=160)),
+        x=alt.X(
+            "col:N",
+            sort=order,
+            title=None,
+            axis=alt.Axis(labelAngle=-40, labelLimit=160, labelOverlap=False),
+        ),
         y=alt.Y("row:N", sort=order, title=None, axis=alt.Axis(labelLimit=160)),
     )
     cells = base.mark_rect(stroke="white").encode(

@@ -25,7 +25,7 @@ import streamlit as st
 import netmap
 from netmap.glossary import COLUMNS as GLOSSARY
 from netmap.glossary import explain
-from netmap.i18n import LANGUAGES, STRINGS, choice_label, t
+from netmap.i18n import LANGUAGES, STRINGS, choice_label, format_number, format_percent, t
 from netmap.network import Network
 
 _log = logging.getLogger("netmap.dashboard")
@@ -75,6 +75,16 @@ class Context:
 
     def label(self, field: str, value: object) -> str:
         return choice_label(field, value, self.lang)
+
+    def number(self, value: float, decimals: int = 0, *, signed: bool = False) -> str:
+        """A number as the language writes it (Swedish: 3 606,5)."""
+        text = format_number(value, self.lang, decimals=decimals)
+        return f"+{text}" if signed and value >= 0 else text
+
+    def percent(self, share: float, decimals: int = 0, *, signed: bool = False) -> str:
+        """A share as a percentage the way the language writes it (Swedish: 7,1 %)."""
+        text = format_percent(share, self.lang, decimals=decimals)
+        return f"+{text}" if signed and share >= 0 else text
 
     @property
     def key(self) -> tuple:
@@ -208,9 +218,9 @@ def sidebar() -> Context:
             t(
                 "sidebar.in_view",
                 lang,
-                actors=f"{G.number_of_nodes():,}",
+                actors=ctx.number(G.number_of_nodes()),
                 level_name=t(f"level.{view.level}", lang).lower(),
-                ties=f"{G.number_of_edges():,}",
+                ties=ctx.number(G.number_of_edges()),
             )
         )
         if dataset == "demo":

@@ -74,8 +74,8 @@ if chosen is not None:
     st.markdown(
         ctx.t(
             "conv.reach",
-            one=f"{chosen.attrs['reach_1']:.0%}",
-            two=f"{chosen.attrs['reach_2']:.0%}",
+            one=ctx.percent(chosen.attrs["reach_1"]),
+            two=ctx.percent(chosen.attrs["reach_2"]),
         )
     )
     _state.show_table(ctx, chosen, "conveners")
@@ -106,13 +106,17 @@ else:
     )
     cols[1].metric(
         ctx.t("overview.largest_share"),
-        f"{effect['largest_share_after']:.0%}",
-        delta=f"{effect['largest_share_after'] - effect['largest_share_before']:+.0%}",
+        ctx.percent(effect["largest_share_after"]),
+        delta=ctx.percent(
+            effect["largest_share_after"] - effect["largest_share_before"], signed=True
+        ),
     )
     cols[2].metric(
         ctx.t("conv.fragmentation"),
-        f"{effect['fragmentation_after']:.2f}",
-        delta=f"{effect['fragmentation_after'] - effect['fragmentation_before']:+.2f}",
+        ctx.number(effect["fragmentation_after"], 2),
+        delta=ctx.number(
+            effect["fragmentation_after"] - effect["fragmentation_before"], 2, signed=True
+        ),
         delta_color="inverse",
         help=ctx.t("conv.fragmentation.help"),
     )

@@ -86,9 +86,9 @@ with right:
                 "key.if_leaves.text",
                 before=effect["components_before"],
                 after=effect["components_after"],
-                share_before=f"{effect['largest_share_before']:.0%}",
-                share_after=f"{effect['largest_share_after']:.0%}",
-                pairs=f"{effect['pairs_disconnected']:,}",
+                share_before=ctx.percent(effect["largest_share_before"]),
+                share_after=ctx.percent(effect["largest_share_after"]),
+                pairs=ctx.number(effect["pairs_disconnected"]),
             )
         )
         lost = effect["groups_disconnected"]

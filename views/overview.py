@@ -15,21 +15,23 @@ if G.number_of_nodes() == 0:
 summary = ctx.call("overview:cohesion")
 kinds = ctx.call("overview:counts_table", on="view", by="kind")
 cols = st.columns(6)
-cols[0].metric(ctx.t(f"level.{ctx.view.level}"), f"{int(summary['nodes']):,}")
-cols[1].metric(ctx.t("overview.ties"), f"{int(summary['edges']):,}")
-cols[2].metric(ctx.t("overview.collaborations"), f"{int(kinds['collaborations'].sum()):,}")
+cols[0].metric(ctx.t(f"level.{ctx.view.level}"), ctx.number(summary["nodes"]))
+cols[1].metric(ctx.t("overview.ties"), ctx.number(summary["edges"]))
+cols[2].metric(ctx.t("overview.collaborations"), ctx.number(kinds["collaborations"].sum()))
 cols[3].metric(
     ctx.t("overview.components"),
-    f"{int(summary['components']):,}",
+    ctx.number(summary["components"]),
     help=ctx.t("overview.components.help"),
 )
 cols[4].metric(
     ctx.t("overview.largest_share"),
-    f"{summary['largest_component_share']:.0%}",
+    ctx.percent(summary["largest_component_share"]),
     help=ctx.t("overview.largest_share.help"),
 )
 cols[5].metric(
-    ctx.t("overview.density"), f"{summary['density']:.1%}", help=ctx.t("overview.density.help")
+    ctx.t("overview.density"),
+    ctx.percent(summary["density"], 1),
+    help=ctx.t("overview.density.help"),
 )
 
 st.subheader(ctx.t("overview.findings"))
