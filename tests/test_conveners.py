@@ -93,6 +93,14 @@ def test_path_by_hand():
     assert one.attrs["search"] == "exact"
 
 
+def test_long_distances():
+    # A path of 600: distances up to 599 need two bytes and fractional (not integer) terms.
+    G = nx.path_graph(600)
+    table = pick_conveners(G, k=1)
+    assert list(table.index) == [299]  # the two middle nodes tie; the lower id wins
+    assert table.attrs["score"] == pytest.approx(reference_reach(G, [299]))
+
+
 def test_star_centre_reaches_everyone():
     G = nx.star_graph(6)
     table = pick_conveners(G, k=1)
