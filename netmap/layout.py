@@ -61,9 +61,9 @@ def layout_positions(
     method); each community is laid out the same way and scaled to a disc of area about its
     size, the community graph (tie counts between communities) is laid out to place the
     discs, and overlapping discs are pushed apart. Components are then packed in rows,
-    largest first, isolated nodes last in a grid. On 5,000 people with 60,000 ties this takes
-    well under a second (``benchmarks/maps.py``); networkx's ``spring_layout`` takes about
-    half a minute.
+    largest first, isolated nodes last in a grid. On 5,000 people with 45,000 ties this took
+    1.3 s on a busy 2-core machine, where networkx's ``spring_layout`` took almost 6 minutes
+    (``benchmarks/maps.py``).
 
     References
     ----------

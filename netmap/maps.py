@@ -181,11 +181,15 @@ def render_map(
     Notes
     -----
     The page embeds vis-network 9.1.2 (MIT / Apache-2.0; notice in the page and in
-    ``netmap/templates/vis-network.LICENSE.txt``), so it is about 500 kB before data; a
-    5,000-actor map with 60,000 ties is about 3 MB and draws in a headless browser in
-    about a second (``benchmarks/maps.py``). The page keeps vis-network's ``Network`` in
-    the global ``network`` for scripting, and sets ``netmapDrawnAt`` (milliseconds since
-    load) when first drawn.
+    ``netmap/templates/vis-network.LICENSE.txt``), about 0.5 MB. Graphs with more than
+    :data:`EDGE_BUDGET` ties draw each actor's strongest ties at once (as many per actor as
+    fit); the others are in the page and are drawn, with the selected actor's contacts, over
+    a veil that fades the rest when an actor is selected. A 5,000-actor map with 45,000 ties
+    is about 2 MB and is drawn in headless chromium within 3 s of load even on a busy 2-core
+    machine, answering a click in 0.1 s (``benchmarks/maps.py``). The page keeps
+    vis-network's ``Network`` in the global ``network`` for scripting, sets ``netmapDrawnAt``
+    (milliseconds since load) when first drawn, and ``netmapFocus`` (the selected node and
+    its contacts, as vis-network ids) while an actor is selected.
 
     Examples
     --------
