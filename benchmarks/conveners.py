@@ -119,11 +119,10 @@ def _measure(task: str, implementation: str, n: int, k: int, repeat: int) -> dic
         start = time.perf_counter()
         command = [sys.executable, __file__, "--task", task, "--child", implementation]
         out = subprocess.run(
-            [*command, "--n", str(n), "--k", str(k)],
-            check=True,
-            capture_output=True,
-            text=True,
+            [*command, "--n", str(n), "--k", str(k)], capture_output=True, text=True
         )
+        if out.returncode:
+            sys.exit(f"{' '.join(command)} --n {n} failed:\n{out.stderr}")
         result = json.loads(out.stdout)
         result["process"] = time.perf_counter() - start
         runs.append(result)
