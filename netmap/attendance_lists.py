@@ -397,10 +397,14 @@ def _add_row(
         parts = [_cell(record, columns, f) for f in ("first_name", "last_name")]
         name = " ".join(p for p in parts if p) or None
     organisation = _cell(record, columns, "organisation")
+    if organisation is not None and not match_key(organisation):
+        organisation = None  # "-", "?": a placeholder for none
     if name is None and organisation is None:
         return "no name and no organisation"
     if name is not None and any(ch.isdigit() for ch in name):
         return "the name has digits: a total or a note, not a person"
+    if name is not None and not any(ch.isalpha() for ch in name):
+        return "the name has no letters"
     row_date = date
     date_text = _cell(record, columns, "date")
     if date_text is not None:

@@ -357,6 +357,17 @@ def test_an_unknown_sector_in_the_mapping_is_an_error(tmp_path):
         import_attendance([frame], date="2022-06-08", sector_mapping=mapping)
 
 
+def test_placeholders_are_no_name_and_no_organisation():
+    frame = pd.DataFrame({"Namn": ["-", "Anna Berg", None], "Organisation": ["PRO", "?", "-"]})
+    result = import_attendance([frame], date="2022-06-08")
+    assert result.rejected[["row", "reason"]].values.tolist() == [
+        [2, "the name has no letters"],
+        [4, "no name and no organisation"],
+    ]
+    person = result.provenance.iloc[0]
+    assert (person["name"], person["organisation_id"]) == ("Anna Berg", None)
+
+
 def test_an_email_that_is_not_an_address_is_ignored_and_noted():
     frame = pd.DataFrame({"Namn": ["Anna Berg"], "Org": ["PRO"], "Mejl": ["anna(at)pro.se"]})
     result = import_attendance([frame], date="2022-06-08")
