@@ -323,7 +323,41 @@ def _read_csv(path: Path, table: str) -> tuple[RawTable | None, list[dict]]:
             f"this cannot be read as a CSV table ({err})",
             "Open it in Excel and save it again as CSV UTF-8.",
         )
-    return RawTable.from_records(table, name, records), []
+    return RawTable.from_records(table, name, records), _mojibake(records, table, name)
+
+
+#: Swedish letters encoded as UTF-8 and then read as Windows-1252 (å -> Ã¥, Ö -> Ã–, é -> Ã©).
+_MOJIBAKE = re.compile("Ã[¥¤¶…„–©]")
+
+
+def _mojibake(records: list[list[str]], table: str, name: str) -> list[dict]:
+    """One warning naming the first cell whose Swedish letters a wrong encoding garbled."""
+    garbled = [
+        (row, position, cell)
+        for row, record in enumerate(records, start=1)
+        for position, cell in enumerate(record)
+        if _MOJIBAKE.search(cell)
+    ]
+    if not garbled:
+        return []
+    row, position, cell = garbled[0]
+    header = records[0]
+    n = len(garbled) - 1
+    more = f" (and {n} more cell{'s' if n > 1 else ''})" if n else ""
+    return [
+        _problem(
+            table,
+            name,
+            f"letters look garbled{more}: text saved as UTF-8 was read as Windows-1252 "
+            "somewhere on its way",
+            "Fix the names at the source (Ã¥ is å, Ã¤ is ä, Ã¶ is ö), then save the file "
+            "again as CSV UTF-8.",
+            severity="warning",
+            row=row,
+            column=normalise_name(header[position]) if position < len(header) else None,
+            value=cell,
+        )
+    ]
 
 
 def _header_hint(table: str) -> str:

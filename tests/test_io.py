@@ -97,6 +97,28 @@ def test_sniff_delimiter(text, delimiter):
     assert sniff_delimiter(text) == delimiter
 
 
+def test_garbled_swedish_letters_are_a_warning(tmp_path):
+    """A file once saved as UTF-8 and opened as Windows-1252 holds "LuleÃ¥" for "Luleå"."""
+    folder = tmp_path / "records"
+    shutil.copytree(GOOD, folder)
+    text = (folder / "people.csv").read_text(encoding="utf-8")
+    garbled = text.encode("utf-8").decode("cp1252")
+    (folder / "people.csv").write_text(garbled, encoding="utf-8")
+    assert problems_of(folder) == [
+        (
+            "warning",
+            "people.csv",
+            3,
+            "name",
+            "letters look garbled (and 2 more cells): text saved as UTF-8 was read as "
+            "Windows-1252 somewhere on its way",
+            "Fix the names at the source (Ã¥ is å, Ã¤ is ä, Ã¶ is ö), then save the file again "
+            "as CSV UTF-8.",
+        )
+    ]
+    assert netmap.validate_path(folder).problems["value"][0] == "Erik Ã–berg"
+
+
 def test_excel_separator_line_is_honoured(tmp_path):
     """Excel writes and reads a first line "sep=;"; it does not show it as a row."""
     folder = tmp_path / "records"
