@@ -89,6 +89,9 @@ def export(
       missing values empty cells.
     - ``html``: :func:`netmap.render_map`; ``png``: :func:`netmap.maps.render_image`.
 
+    The same graph gives the same bytes in every format (GEXF without the date of writing
+    networkx would add).
+
     Examples
     --------
     >>> import tempfile, networkx as nx
@@ -124,8 +127,16 @@ def export(
             data["label"] = str(data.get("name", node))
             x, y = positions[node]
             data["viz"] = {"position": {"x": float(x), "y": -float(y), "z": 0.0}}
-        nx.write_gexf(H, path)
+        _write_gexf(H, path)
     return [path]
+
+
+def _write_gexf(H: nx.Graph, path: Path) -> None:
+    """networkx's ``write_gexf`` without the date of writing: same graph, same bytes."""
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True)
+    writer.xml.find("meta").attrib.pop("lastmodifieddate", None)
+    writer.add_graph(H)
+    writer.write(path)
 
 
 def _format_of(path: Path, format: str | None) -> str:
@@ -147,6 +158,9 @@ def _format_of(path: Path, format: str | None) -> str:
 def portable_graph(G: nx.Graph) -> nx.Graph:
     """A copy of ``G`` whose attributes GraphML and GEXF can hold, one type per attribute.
 
+    Nodes and edges are added in sorted order, so files written from it do not depend on
+    the order the original graph was built in.
+
     Missing values (None, NaN) are left out; lists, tuples, sets and dicts become JSON text
     (sets sorted); dates become ISO text; numpy numbers become Python numbers; control
     characters XML cannot hold are dropped from text and line ends become ``\n``. Then, per
@@ -165,9 +179,13 @@ def portable_graph(G: nx.Graph) -> nx.Graph:
     """
     H = G.__class__()
     H.graph.update(_unified([G.graph])[0])
-    nodes = list(G.nodes)
+    nodes = _sorted_nodes(G)
     H.add_nodes_from(zip(nodes, _unified([G.nodes[n] for n in nodes]), strict=True))
-    edges = list(G.edges(data=True))
+    rank = {node: i for i, node in enumerate(nodes)}
+    edges = sorted(
+        ((*sorted((u, v), key=rank.__getitem__), data) for u, v, data in G.edges(data=True)),
+        key=lambda edge: (rank[edge[0]], rank[edge[1]]),
+    )
     H.add_edges_from(
         (u, v, data)
         for (u, v, _), data in zip(edges, _unified([d for *_, d in edges]), strict=True)
@@ -211,17 +229,12 @@ def _unified(records: list[dict]) -> list[dict]:
 
 
 def _write_csv(G: nx.Graph, path: Path) -> list[Path]:
-    H = portable_graph(G)
-    rank = {node: i for i, node in enumerate(_sorted_nodes(G))}
+    H = portable_graph(G)  # nodes sorted; edges sorted, the smaller end first
     nodes_path = path.with_name(f"{path.stem}-nodes.csv")
     edges_path = path.with_name(f"{path.stem}-edges.csv")
-    node_rows = [{"id": node, **H.nodes[node]} for node in sorted(H, key=rank.__getitem__)]
+    node_rows = [{"id": node, **data} for node, data in H.nodes(data=True)]
     _write_rows(nodes_path, node_rows, first=("id", "name", "type"))
-    edge_rows = []
-    for u, v, data in H.edges(data=True):
-        source, target = sorted((u, v), key=rank.__getitem__)
-        edge_rows.append({"source": source, "target": target, **data})
-    edge_rows.sort(key=lambda row: (rank[row["source"]], rank[row["target"]]))
+    edge_rows = [{"source": u, "target": v, **data} for u, v, data in H.edges(data=True)]
     _write_rows(edges_path, edge_rows, first=("source", "target", "weight"))
     return [nodes_path, edges_path]
 

@@ -152,6 +152,15 @@ def test_html_and_png(tmp_path):
     assert struct.unpack(">II", data[16:24]) == (12 * 40, 9 * 40)
 
 
+@pytest.mark.parametrize("suffix", ["graphml", "gexf", "csv", "png"])
+def test_same_graph_same_bytes(region, tmp_path, suffix):
+    first = [p.read_bytes() for p in export(region, tmp_path / f"a.{suffix}")]
+    H = nx.Graph(**region.graph)  # the same graph, nodes and edges added in reverse order
+    H.add_nodes_from(reversed(list(region.nodes(data=True))))
+    H.add_edges_from(reversed(list(region.edges(data=True))))
+    assert [p.read_bytes() for p in export(H, tmp_path / f"b.{suffix}")] == first
+
+
 def test_input_graph_is_not_modified(region, tmp_path):
     before = copy.deepcopy(region)
     for suffix in ("graphml", "gexf", "csv"):
