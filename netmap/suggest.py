@@ -334,7 +334,8 @@ class _AllowedPairs:
     among: np.ndarray | None
     groups: np.ndarray | None
     labels: pd.Series | None
-    excluded: frozenset[tuple[int, int]]
+    excluded: np.ndarray  # sorted codes i * n + j of excluded pairs, both orders
+    n: int
 
     @classmethod
     def build(cls, G, graph: _Adjacency, *, for_actor, across, among, exclude, seed):
@@ -362,14 +363,15 @@ class _AllowedPairs:
         for u, v in exclude:
             if u in graph.index and v in graph.index:
                 i, j = graph.index[u], graph.index[v]
-                excluded.update({(i, j), (j, i)})
+                excluded.update({i * n + j, j * n + i})
         if actor is not None:
             rows = np.array([actor])
         elif mask is not None:
             rows = np.flatnonzero(mask)
         else:
             rows = np.arange(n)
-        return cls(rows, actor, mask, groups, labels, frozenset(excluded))
+        codes = np.array(sorted(excluded), dtype=np.int64)
+        return cls(rows, actor, mask, groups, labels, codes, n)
 
     def keep(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
         """Which of the pairs (r, c) may be suggested (existing ties are removed elsewhere)."""
@@ -381,12 +383,8 @@ class _AllowedPairs:
         if self.groups is not None:
             keep &= (self.groups[r] != self.groups[c]) & (self.groups[r] >= 0)
             keep &= self.groups[c] >= 0
-        if self.excluded:
-            keep &= np.fromiter(
-                ((a, b) not in self.excluded for a, b in zip(r.tolist(), c.tolist(), strict=True)),
-                bool,
-                len(r),
-            )
+        if len(self.excluded):
+            keep &= ~np.isin(r.astype(np.int64) * self.n + c, self.excluded)
         return keep
 
 
