@@ -311,3 +311,18 @@ def test_suggest_command_resolves_names_and_explains(demo_path):
         "Invalid value for --for: no actor 'Lulea kommun' in the organisations graph (give a "
         "name or an id such as org:ID). Did you mean 'Luleå kommun'"
     ) in typo.output
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(G=graphs, k=st.integers(1, 10), drop=st.integers(1, 5))
+def test_excluded_pairs_never_come_back_in_either_order(G, k, drop):
+    first = suggest_links(G, k=k)
+    excluded = [(v, u) for u, v in zip(first["source"], first["target"], strict=True)][:drop]
+    again = suggest_links(G, k=k, exclude=excluded)
+    pairs = {frozenset(p) for p in zip(again["source"], again["target"], strict=True)}
+    assert not pairs & {frozenset(p) for p in excluded}
+    # The rest keep their order: the table is the longer list without the excluded pairs.
+    longer = suggest_links(G, k=k + len(excluded))
+    kept = [p for p in zip(longer["source"], longer["target"], strict=True)
+            if frozenset(p) not in {frozenset(e) for e in excluded}][:k]  # fmt: skip
+    assert list(zip(again["source"], again["target"], strict=True)) == kept
