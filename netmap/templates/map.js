@@ -23,6 +23,13 @@
     return c < 0 ? MISSING : data.colours[c];
   }
 
+  // Long names (collaboration titles) are cut on the map; tooltips and search have them whole.
+  var LABEL_LENGTH = 40;
+
+  function shorten(label) {
+    return label.length > LABEL_LENGTH ? label.slice(0, LABEL_LENGTH - 1).trimEnd() + "…" : label;
+  }
+
   function nodeItem(i) {
     var fill = colourOf(i);
     var mark = MARKS[MARK_NAMES[N.mark[i]]];
@@ -31,7 +38,7 @@
     var item = {
       id: i,
       nid: N.nid[i],
-      label: N.label[i],
+      label: shorten(N.label[i]),
       title: N.title[i],
       x: N.x[i],
       y: N.y[i],
@@ -94,7 +101,7 @@
           enabled: true,
           solver: "forceAtlas2Based",
           forceAtlas2Based: { gravitationalConstant: -60, springLength: 90, avoidOverlap: 0.3 },
-          stabilization: { enabled: true, iterations: 150, fit: true }
+          stabilization: { enabled: true, iterations: 150, fit: false }
         }
       : { enabled: false },
     interaction: {
@@ -373,4 +380,20 @@
   L.notes.forEach(function (note) {
     legend.appendChild(element("p", "", note));
   });
+
+  // ------------------------------------------------------------ framing
+  // Fit the network, leave room for labels at the edges, and keep it clear of the legend.
+  function frame() {
+    network.fit({ animation: false });
+    var scale = network.getScale() * 0.85;
+    var centre = network.getViewPosition();
+    var shift = legend.offsetWidth / 2 / scale;
+    network.moveTo({ position: { x: centre.x - shift, y: centre.y }, scale: scale, animation: false });
+  }
+
+  if (data.physics) {
+    network.once("stabilizationIterationsDone", frame);
+  } else {
+    frame();
+  }
 })();
