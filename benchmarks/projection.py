@@ -16,7 +16,7 @@ the process, and the ratio networkx / netmap.
 Run from the repository root::
 
     uv run python benchmarks/projection.py                      # 10,000 and 100,000 people
-    uv run python benchmarks/projection.py --sizes 10000 --runs 5
+    uv run python benchmarks/projection.py --sizes 10000 --runs 5 --steps  # where time goes
 """
 
 from __future__ import annotations
@@ -94,6 +94,45 @@ def _ratio(theirs: Timing, ours: Timing) -> str:
     return f"{theirs.wall / ours.wall:.1f}× ({theirs.cpu / ours.cpu:.1f}×)"
 
 
+def step_seconds(net: netmap.Network, runs: int) -> dict[str, float]:
+    """Median CPU seconds of each step of ``Network.graph(level="people")``.
+
+    Wraps the private steps of :mod:`netmap.network` (and networkx's ``add_nodes_from``) with
+    a CPU timer for the duration of the call: a diagnostic, not part of the comparison.
+    """
+    steps = {
+        "select records": (netmap.network.Network, "_select"),
+        "node records": (netmap.network, "_node_records"),
+        "add_nodes_from": (nx.Graph, "add_nodes_from"),
+        "incidence matrix": (netmap.network, "_incidence"),
+        "add weighted edges": (netmap.network, "_add_weighted_edges"),
+        "add direct ties": (netmap.network, "_add_direct_ties"),
+    }
+    spent: dict[str, list[float]] = {label: [] for label in steps}
+
+    def timed(label, function):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label].append(time.process_time() - start)
+
+        return run
+
+    originals = {label: getattr(owner, name) for label, (owner, name) in steps.items()}
+    for label, (owner, name) in steps.items():
+        setattr(owner, name, timed(label, originals[label]))
+    try:
+        total = median_seconds(lambda: net.graph(level="people"), runs)[0].cpu
+    finally:
+        for label, (owner, name) in steps.items():
+            setattr(owner, name, originals[label])
+    # Each step runs once per call of graph().
+    medians = {label: statistics.median(times) for label, times in spent.items()}
+    return {**medians, "everything else": total - sum(medians.values()), "total": total}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -105,6 +144,9 @@ def main() -> None:
         type=int,
         default=100_000,
         help="skip networkx above this many people",
+    )
+    parser.add_argument(
+        "--steps", action="store_true", help="also print CPU seconds per step of netmap's graph"
     )
     args = parser.parse_args()
 
@@ -132,6 +174,9 @@ def main() -> None:
                 "" if theirs_s is None else _ratio(theirs_s, ours_s),
             )
         )
+        if args.steps:
+            for label, seconds in step_seconds(net, runs).items():
+                print(f"  {n:,} people, {label}: {seconds:.3f} s CPU")
         del G, net
         print(f"done: {n:,} people", flush=True)
 

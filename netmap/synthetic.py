@@ -373,11 +373,10 @@ def generate(
     rest draw from the county or the whole country. Attendance is heavy-tailed: each person
     has a log-normal activity, and the people of the regional bodies (the hubs) plus about
     2 % brokers also turn up in other municipalities and sectors. Each collaboration has an
-    organiser (a person of the host organisation, or the host organisation as a whole);
-    workshops and conferences have speakers; agreements are signed by organisations as a
-    whole (a municipality and its associations); half the projects have a funder
-    organisation. A few direct ties link organisations (membership of an umbrella body,
-    partnership) and people (mentoring).
+    organiser among its people; workshops and conferences have speakers; agreements are
+    organised by a municipality as a whole and signed by its associations as a whole; half
+    the projects have a regional body as funder. A few direct ties link organisations
+    (membership of an umbrella body, partnership) and people (mentoring).
 
     Parameters
     ----------
@@ -415,8 +414,9 @@ def generate(
 
     Notes
     -----
-    At the default density the people graph has a mean degree of about 18: 10,000 people
-    give about 90,000 ties and 100,000 people about 940,000. Collaborations get ids in
+    At the default density the people graph has a mean degree of about 18 to 20: 10,000
+    people give about 90,000 ties and 100,000 people about 1,000,000 (seed 1: 90,558 and
+    994,519). Collaborations get ids in
     order of their start date. All names are fictional apart from the municipalities,
     counties and the regional bodies.
 
@@ -690,7 +690,7 @@ def _people(
 ) -> pd.DataFrame:
     """People, each in an organisation (every organisation gets one first, if there are enough).
 
-    Extra columns used by later steps: ``municipality``, ``sector``, ``activity``
+    Extra columns used by later steps: ``municipality``, ``activity``
     (log-normal attendance propensity) and ``reach`` (propensity to attend elsewhere: the
     regional bodies' people and brokers).
     """
@@ -732,7 +732,6 @@ def _people(
             "role": role,
             "email": email.where(~unattached & (rng.random(n) < 0.75)),
             "municipality": municipality,
-            "sector": sector,
             "activity": activity,
             "reach": activity * (hub | broker),
         }
@@ -833,7 +832,6 @@ def _collaborations(
             "end_date": end.astype("datetime64[us]"),
             "municipality": municipality,
             "theme": theme,
-            "region": places["region"].to_numpy()[place],
             "scope": scope,
             "size": size,
         }
@@ -879,10 +877,8 @@ def _participation(
     table = pd.DataFrame(
         {
             "collaboration_id": collabs["id"].to_numpy()[rows["collaboration"]],
-            "person_id": _ids_or_missing(people["id"].to_numpy(), rows["person"].to_numpy()),
-            "organisation_id": _ids_or_missing(
-                orgs["id"].to_numpy(), rows["organisation"].to_numpy()
-            ),
+            "person_id": _take(people["id"].to_numpy(), rows["person"].to_numpy(), None),
+            "organisation_id": _take(orgs["id"].to_numpy(), rows["organisation"].to_numpy(), None),
             "role": rows["role"].to_numpy(),
         }
     )
@@ -1028,8 +1024,8 @@ def _organisation_participation(
     organisation = np.concatenate(
         [
             kommun[collab_place[agreement]],
-            _positions(civil_blocks.order, signatory),
-            _positions(civil_blocks.order, funded_by),
+            _take(civil_blocks.order, signatory, -1),
+            _take(civil_blocks.order, funded_by, -1),
         ]
     )
     role = np.repeat(
@@ -1098,8 +1094,9 @@ def _ids(prefix: str, n: int) -> list[str]:
     return [f"{prefix}{i:0{width}d}" for i in range(1, n + 1)]
 
 
-def _ids_or_missing(ids: np.ndarray, positions: np.ndarray) -> np.ndarray:
-    return np.where(positions >= 0, ids[np.maximum(positions, 0)], None)
+def _take(values: np.ndarray, positions: np.ndarray, missing) -> np.ndarray:
+    """``values[positions]``, with ``missing`` where a position is -1 (nothing drawn)."""
+    return np.where(positions >= 0, values[np.maximum(positions, 0)], missing)
 
 
 def _unique(names: pd.Series) -> pd.Series:
@@ -1107,11 +1104,6 @@ def _unique(names: pd.Series) -> pd.Series:
     names = pd.Series(names).reset_index(drop=True)
     repeat = names.groupby(names, sort=False).cumcount()
     return names.where(repeat == 0, names + " (" + (repeat + 1).astype(str) + ")")
-
-
-def _positions(order: np.ndarray, sorted_positions: np.ndarray) -> np.ndarray:
-    """Original positions of sorted positions, keeping -1 (nothing drawn) as -1."""
-    return np.where(sorted_positions >= 0, order[np.maximum(sorted_positions, 0)], -1)
 
 
 def _ascii_slug(texts: pd.Series, *, sep: str) -> pd.Series:
