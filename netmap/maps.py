@@ -186,7 +186,7 @@ def render_map(
     fit); the others are in the page and are drawn, with the selected actor's contacts, over
     a veil that fades the rest when an actor is selected. A 5,000-actor map with 45,000 ties
     is about 2 MB and is drawn in headless chromium within 3 s of load even on a busy 2-core
-    machine, answering a click in 0.1 s (``benchmarks/maps.py``). The page keeps
+    machine, answering a click in a quarter of a second (``benchmarks/maps.py``). The page keeps
     vis-network's ``Network`` in the global ``network`` for scripting, sets ``netmapDrawnAt``
     (milliseconds since load) when first drawn, and ``netmapFocus`` (the selected node and
     its contacts, as vis-network ids) while an actor is selected.
