@@ -4,17 +4,18 @@ Drives the real app (``app.py``) in-process with Streamlit's AppTest on a synthe
 (``netmap.synthetic.generate(n, seed=1)``, handed to the app as an upload) and times whole
 script reruns, which is the work the server does before the browser can redraw:
 
-* ``first load``: the page's first run on the data (load, graph, metrics; caches empty);
-* ``new filter``: switching the sector filter to a state not seen before (caches cleared
-  between runs, the network kept: the cost of a new filter state);
-* ``filter change``: switching back and forth between two filter states already seen
-  (all in the cache: what a coordinator feels when exploring).
+* ``first load``: the page's first run on the data (graph, metrics; caches empty);
+* ``new filter``: then switching the sector filter to civil society only, a state not seen
+  before (the cost of a new filter state);
+* ``filter change``: switching back and forth between the two states already seen (all in
+  the cache: what a coordinator feels when exploring).
 
-Reports the median of ``--runs`` runs per page and state, and the ratio new / cached, as a
-Markdown table for benchmarks/README.md. Run from the repository root::
+The first two are measured ``--cold-runs`` times (caches cleared before each), the last
+``--runs`` times per cold run; the table reports medians and the ratio new / cached, as
+Markdown for benchmarks/README.md. Run from the repository root::
 
-    uv run python benchmarks/dashboard.py                  # 5,000 people, 5 runs
-    uv run python benchmarks/dashboard.py --people 1000 --runs 3
+    uv run python benchmarks/dashboard.py                  # 5,000 people
+    uv run python benchmarks/dashboard.py --people 1000 --cold-runs 3 --runs 5
 """
 
 from __future__ import annotations
@@ -68,18 +69,17 @@ def _timed_rerun(at: AppTest, sectors: list[str]) -> float:
     return elapsed
 
 
-def measure(net, page: str, runs: int) -> dict[str, float]:
+def measure(net, page: str, cold_runs: int, runs: int) -> dict[str, float]:
     first, new, cached = [], [], []
-    for _ in range(runs):
+    for _ in range(cold_runs):
         st.cache_data.clear()
         st.cache_resource.clear()
         start = time.perf_counter()
         at = _app(net, page)
         first.append(time.perf_counter() - start)
         new.append(_timed_rerun(at, STATES[1]))
-        for _ in range(2):
-            for state in (STATES[0], STATES[1]):
-                cached.append(_timed_rerun(at, state))
+        for i in range(runs):
+            cached.append(_timed_rerun(at, STATES[i % 2]))
     return {
         "first load": statistics.median(first),
         "new filter": statistics.median(new),
@@ -90,19 +90,21 @@ def measure(net, page: str, runs: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--people", type=int, default=5000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cold-runs", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=6)
     parser.add_argument("--pages", nargs="+", default=list(PAGES), choices=PAGES)
     args = parser.parse_args()
     net = netmap.synthetic.generate(args.people, seed=1)
     G = net.graph("people")
     print(
         f"{args.people:,} people, {G.number_of_edges():,} ties; {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}; median of {args.runs} runs (seconds)\n"
+        f"Python {platform.python_version()}; seconds, median of {args.cold_runs} cold and "
+        f"{args.cold_runs * args.runs} cached runs\n"
     )
     print("| page | first load | new filter state | filter change (cached) | new / cached |")
     print("|---|---|---|---|---|")
     for page in args.pages:
-        t = measure(net, page, args.runs)
+        t = measure(net, page, args.cold_runs, args.runs)
         ratio = t["new filter"] / t["filter change"]
         print(
             f"| {page} | {t['first load']:.2f} | {t['new filter']:.2f} | "

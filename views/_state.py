@@ -201,11 +201,14 @@ def sidebar() -> Context:
             horizontal=True,
             key="lang",
         )
-        datasets = [*BUNDLED, *(["upload"] if "upload_net" in ss else [])]
+        datasets = {
+            d: t(f"dataset.{d}", lang, name=ss.get("upload_name", ""))
+            for d in [*BUNDLED, *(["upload"] if "upload_net" in ss else [])]
+        }
         dataset = st.selectbox(
             t("sidebar.dataset", lang),
-            datasets,
-            format_func=lambda d: t(f"dataset.{d}", lang, name=ss.get("upload_name", "")),
+            list(datasets),
+            format_func=datasets.get,
             help=t("sidebar.dataset.help", lang),
             key="dataset",
         )

@@ -35,12 +35,8 @@ cols[5].metric(
 )
 
 st.subheader(ctx.t("overview.findings"))
-findings = ctx.call("overview:headline_findings", lang=ctx.lang)
-if findings is not None:
-    for column, finding in zip(st.columns(3), findings.itertuples(), strict=False):
-        with column.container(border=True):
-            st.markdown(f"**{finding.title}**")
-            st.write(finding.text)
+# Filled last: the counts and charts below show while the metrics behind it are computed.
+findings_box = st.container()
 
 st.subheader(ctx.t("overview.composition"))
 measures = {
@@ -70,3 +66,11 @@ else:
             growth, column=measure, title=ctx.t(f"overview.{measure}"), colour=colour
         )
         column.altair_chart(chart, width="stretch", height=280)
+
+with findings_box:
+    actors = ctx.call("metrics:key_actors", lang=ctx.lang)
+    findings = ctx.call("overview:headline_findings", lang=ctx.lang, derived={"actors": actors})
+    for column, finding in zip(st.columns(3), findings.itertuples(), strict=True):
+        with column.container(border=True):
+            st.markdown(f"**{finding.title}**")
+            st.write(finding.text)
