@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from netmap.errors import InvalidDataError, NetmapError
+from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError
 from netmap.io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_text, sniff_delimiter
 from netmap.resolve import clean_text, match_key, split_organisation
 from netmap.validate import cell_text, parse_date
@@ -448,12 +448,6 @@ _parse_date = lru_cache(maxsize=4096)(parse_date)
 
 def problem_record(file, row, column, value, problem, hint, severity="error") -> dict:
     """One problem as a dict with the keys of :data:`netmap.errors.PROBLEM_COLUMNS`."""
-    return {
-        "severity": severity,
-        "file": file,
-        "row": row,
-        "column": column,
-        "value": value,
-        "problem": problem,
-        "hint": hint,
-    }
+    return dict(
+        zip(PROBLEM_COLUMNS, (severity, file, row, column, value, problem, hint), strict=True)
+    )

@@ -415,6 +415,37 @@ _RULE_RANK = {
 }
 
 
+def _resolve(
+    unit_of: np.ndarray,
+    pairs: Iterable[_Pair],
+    *,
+    unit_names: Sequence[str],
+    emails: Sequence[str | None] | None = None,
+) -> Resolution:
+    """Cluster units (distinct spellings) from their pairs; ``unit_of`` maps each mention to
+    its unit (-1 for none)."""
+    n_units = len(unit_names)
+    known = unit_of >= 0
+    first_mention = np.full(n_units, len(unit_of), dtype=np.int64)
+    np.minimum.at(first_mention, unit_of[known], np.flatnonzero(known))
+    labels, done, uncertain, emails_of = _cluster(
+        n_units,
+        pairs,
+        first_mention=first_mention,
+        mentions=np.bincount(unit_of[known], minlength=n_units),
+        emails=emails,
+    )
+    return _unit_frames(
+        labels,
+        done,
+        uncertain,
+        emails_of,
+        unit_of=unit_of,
+        first_mention=first_mention,
+        unit_names=unit_names,
+    )
+
+
 def _cluster(
     n_units: int,
     pairs: Iterable[_Pair],
@@ -646,26 +677,7 @@ def resolve_organisations(names: Sequence[str | float | None]) -> Resolution:
         if org is not None:
             unit_of[i] = spellings.setdefault(org.parent, len(spellings))
     units = [split_organisation(s) for s in spellings]
-    first_mention = np.full(len(units), len(names), dtype=np.int64)
-    for i, u in enumerate(unit_of.tolist()):
-        if u >= 0:
-            first_mention[u] = min(first_mention[u], i)
-    unit_names = list(spellings)
-    labels, done, uncertain, emails_of = _cluster(
-        len(units),
-        _organisation_pairs(units),
-        first_mention=first_mention,
-        mentions=np.bincount(unit_of[unit_of >= 0], minlength=len(units)),
-    )
-    return _unit_frames(
-        labels,
-        done,
-        uncertain,
-        emails_of,
-        unit_of=unit_of,
-        first_mention=first_mention,
-        unit_names=unit_names,
-    )
+    return _resolve(unit_of, _organisation_pairs(units), unit_names=list(spellings))
 
 
 def _organisation_pairs(units: Sequence[OrganisationName]) -> Iterable[_Pair]:
@@ -783,26 +795,11 @@ def resolve_people(
     for i, (name, email, org) in enumerate(zip(names, clean_emails, organisations, strict=True)):
         unit_of[i] = unit_index.setdefault((clean_text(name), email, int(org)), len(unit_index))
     units = list(unit_index)
-    first_mention = np.full(len(units), len(names), dtype=np.int64)
-    for i, u in enumerate(unit_of.tolist()):
-        first_mention[u] = min(first_mention[u], i)
-    unit_names = [u[0] for u in units]
-    unit_emails = [u[1] for u in units]
-    labels, done, uncertain, emails_of = _cluster(
-        len(units),
+    return _resolve(
+        unit_of,
         _people_pairs(units),
-        mentions=np.bincount(unit_of, minlength=len(units)),
-        first_mention=first_mention,
-        emails=unit_emails,
-    )
-    return _unit_frames(
-        labels,
-        done,
-        uncertain,
-        emails_of,
-        unit_of=unit_of,
-        first_mention=first_mention,
-        unit_names=unit_names,
+        unit_names=[u[0] for u in units],
+        emails=[u[1] for u in units],
     )
 
 
