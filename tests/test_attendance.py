@@ -411,6 +411,14 @@ def test_command_line_import_and_rerun(tmp_path):
     assert netmap.load(out).tables["people"].shape[0] > 100
 
 
+def test_command_line_help():
+    result = CliRunner().invoke(main, ["import-attendance", "--help"])
+    assert result.exit_code == 0
+    assert result.output.startswith("Usage: main import-attendance [OPTIONS] FILES...")
+    for option in ("--out DIRECTORY", "--event TEXT", "--date DATE", "--review FILE", "--sectors"):
+        assert option in result.output
+
+
 def test_command_line_reports_a_bad_list_without_a_traceback(tmp_path):
     bad = tmp_path / "lista.csv"
     bad.write_text("a,b\n1,2\n", "utf-8")
