@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 
+from netmap.report_texts import REPORT_STRINGS
+
 __all__ = [
     "LANGUAGES",
     "STRINGS",
@@ -28,13 +30,7 @@ UNKNOWN_GROUP = "(unknown)"
 # fmt: off
 #: key -> {language code -> text}. Texts may hold ``{placeholders}`` filled by :func:`t`.
 STRINGS: dict[str, dict[str, str]] = {
-    # ---------------------------------------------------------------- app and navigation
-    "app.title": {"en": "netmap", "sv": "netmap"},
-    "app.tagline": {
-        "en": "Who holds the network together, where the missing links are, who should "
-              "convene it.",
-        "sv": "Vem håller ihop nätverket, var saknas kontakter, vem bör sammankalla det.",
-    },
+    # ---------------------------------------------------------------- navigation
     "page.overview": {"en": "Overview", "sv": "Översikt"},
     "page.map": {"en": "Map", "sv": "Karta"},
     "page.key_actors": {"en": "Key actors", "sv": "Nyckelaktörer"},
@@ -51,12 +47,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "Inga aktörer matchar tidsperioden och filtren. Vidga tidsperioden eller ta bort "
               "ett filter i sidofältet.",
     },
-    "common.not_ready": {
-        "en": "This part of netmap is not installed yet ({piece}). The rest of the dashboard "
-              "works.",
-        "sv": "Den här delen av netmap finns inte ännu ({piece}). Resten av instrumentpanelen "
-              "fungerar.",
-    },
     "common.failed": {
         "en": "netmap could not compute this: {error}",
         "sv": "netmap kunde inte beräkna detta: {error}",
@@ -69,10 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "eller andra filter; detaljerna finns i loggen i fönstret som startade "
               "instrumentpanelen.",
     },
-    "common.download_csv": {"en": "Download as CSV", "sv": "Ladda ner som CSV"},
-    "common.name": {"en": "Name", "sv": "Namn"},
     "common.group": {"en": "Group", "sv": "Grupp"},
-    "common.count": {"en": "Count", "sv": "Antal"},
 
     # ---------------------------------------------------------------- sidebar
     "sidebar.language": {"en": "Language / Språk", "sv": "Språk / Language"},
@@ -226,7 +213,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "sv": "Nätverket i korthet: vilka som finns med, hur det har vuxit och tre saker att "
               "agera på.",
     },
-    "overview.actors": {"en": "Actors", "sv": "Aktörer"},
     "overview.ties": {"en": "Ties", "sv": "Band"},
     "overview.collaborations": {"en": "Collaborations", "sv": "Samverkanstillfällen"},
     "overview.components": {"en": "Separate groups", "sv": "Separata grupper"},
@@ -262,10 +248,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "overview.people": {"en": "People", "sv": "Personer"},
     "overview.organisations": {"en": "Organisations", "sv": "Organisationer"},
-    "overview.quarter": {"en": "Quarter", "sv": "Kvartal"},
     "overview.new_actors": {"en": "New actors", "sv": "Nya aktörer"},
     "overview.new_ties": {"en": "New ties", "sv": "Nya band"},
-    "overview.measure": {"en": "Measure", "sv": "Mått"},
 
     # headline findings (netmap.overview.headline_findings)
     "finding.top_connector.title": {"en": "Top connector", "sv": "Viktigaste länken"},
@@ -408,7 +392,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "key.glossary": {"en": "What the columns mean", "sv": "Vad kolumnerna betyder"},
     "key.profile": {"en": "Actor profile", "sv": "Aktörsprofil"},
     "key.pick": {"en": "Pick an actor", "sv": "Välj en aktör"},
-    "key.role": {"en": "Role in the network", "sv": "Roll i nätverket"},
     "key.collaborations": {"en": "Collaborations", "sv": "Samverkan"},
     "key.partners": {"en": "Partners", "sv": "Samarbetspartner"},
     "key.brokerage": {"en": "Brokerage roles", "sv": "Mäklarroller"},
@@ -423,10 +406,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "{share_after}. {pairs} pairs of actors would lose every path between them.",
         "sv": "Separata grupper: {before} → {after}. I största gruppen: {share_before} → "
               "{share_after}. {pairs} par av aktörer skulle förlora alla vägar mellan sig.",
-    },
-    "key.groups_lost": {
-        "en": "Groups that would lose contact: {pairs}.",
-        "sv": "Grupper som skulle tappa kontakten: {pairs}.",
     },
     "key.no_collaborations": {
         "en": "No collaborations in this time window.",
@@ -475,8 +454,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Actors whose leaving would split the network most",
         "sv": "Aktörer vars frånfälle skulle splittra nätverket mest",
     },
-    "conv.before": {"en": "Before", "sv": "Före"},
-    "conv.after": {"en": "After", "sv": "Efter"},
     "conv.fragmentation": {"en": "Fragmentation", "sv": "Fragmentering"},
     "conv.fragmentation.help": {
         "en": "Share of pairs of actors with no path between them (0 = everyone can reach "
@@ -506,8 +483,6 @@ STRINGS: dict[str, dict[str, str]] = {
               "mindre än väntat, över 1 (blått) mer.",
     },
     "gaps.ratio": {"en": "Observed / expected", "sv": "Observerat / väntat"},
-    "gaps.observed": {"en": "Ties", "sv": "Band"},
-    "gaps.expected": {"en": "Expected", "sv": "Väntat"},
     "gaps.findings": {"en": "Missing links", "sv": "Saknade kontakter"},
     "gaps.findings.none": {
         "en": "Every pair of groups meets about as often as expected.",
@@ -658,6 +633,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.rows_rejected": {"en": "Rows rejected", "sv": "Avvisade rader"},
 }
 # fmt: on
+# The HTML report's texts (netmap.report) are kept in their own module and join here.
+STRINGS.update(REPORT_STRINGS)
 
 
 def t(key: str, lang: str, /, **values: object) -> str:

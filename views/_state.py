@@ -14,7 +14,6 @@ import logging
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +22,12 @@ import pandas as pd
 import streamlit as st
 
 import netmap
+from netmap.export import export
 from netmap.glossary import COLUMNS as GLOSSARY
 from netmap.glossary import explain
 from netmap.i18n import LANGUAGES, STRINGS, choice_label, format_number, format_percent, t
 from netmap.network import Network
+from netmap.schema import COLLABORATION_KINDS, SECTORS
 
 _log = logging.getLogger("netmap.dashboard")
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,13 +117,9 @@ class Context:
         window and filters) or ``"network"`` (the whole network). ``options`` are hashed
         into the cache key; ``derived`` holds arguments computed from the same view (e.g.
         the key-actors table), passed but left out of the key, and ``variant`` says which
-        (hashed, not passed). Returns None, with a note on the page, when that library
-        piece is not installed.
+        (hashed, not passed).
         """
         func = _library(function)
-        if func is None:
-            st.info(self.t("common.not_ready", piece=function))
-            return None
         if on == "graph":
             subject, key, extra = self.graph, self.key, {}
         elif on == "view":
@@ -141,16 +138,10 @@ class Context:
             )
 
 
-def _library(function: str):
-    """The library function ``"module:name"`` (``name`` may be ``Class.method``), or None."""
-    module, _, name = function.rpartition(":")
-    try:
-        found = importlib.import_module(f"netmap.{module}") if module else netmap
-    except ModuleNotFoundError:
-        return None
-    for part in name.split("."):
-        found = getattr(found, part, None)
-    return found
+def _library(function: str) -> Callable:
+    """The library function ``"module:name"``, e.g. ``"metrics:key_actors"``."""
+    module, _, name = function.partition(":")
+    return getattr(importlib.import_module(f"netmap.{module}"), name)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -170,11 +161,9 @@ def _cached(
     return _func(_subject, **_extra, **dict(options))
 
 
-def download(ctx: Context, fmt: str) -> Callable[[], bytes] | None:
+def download(ctx: Context, fmt: str) -> Callable[[], bytes]:
     """A function making the graph in view as a file (``graphml``, ``gexf`` or ``html``), for
-    a download button that builds it only when clicked; None when export is not installed."""
-    if _library("export:export") is None:
-        return None
+    a download button that builds it only when clicked."""
     G, key = ctx.graph, ctx.key
     return lambda: _export(key, fmt, _G=G)
 
@@ -183,7 +172,7 @@ def download(ctx: Context, fmt: str) -> Callable[[], bytes] | None:
 def _export(key: tuple, fmt: str, *, _G: nx.Graph) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"network.{fmt}"
-        _library("export:export")(_G, path)
+        export(_G, path)
         return path.read_bytes()
 
 
@@ -267,8 +256,8 @@ def _view_widgets(net: Network, lang: str) -> View:
             help=t("sidebar.window.help", lang),
             key=f"{prefix}.window",
         )
-        since = None if chosen[0] == first else _iso(chosen[0])
-        until = None if chosen[1] == last else _iso(chosen[1])
+        since = None if chosen[0] == first else chosen[0].isoformat()
+        until = None if chosen[1] == last else chosen[1].isoformat()
     st.markdown(f"**{t('sidebar.filters', lang)}**")
     chosen_filters = {}
     options = _filter_options(net)
@@ -295,14 +284,10 @@ def _reset_filters(prefix: str) -> None:
 def _filter_options(net: Network) -> dict[str, list[str]]:
     orgs, collabs = net.tables["organisations"], net.tables["collaborations"]
     return {
-        "sectors": sorted(orgs["sector"].dropna().unique()),
+        "sectors": [s for s in SECTORS if s in set(orgs["sector"])],
         "municipalities": sorted(orgs["municipality"].dropna().unique()),
-        "kinds": sorted(collabs["kind"].dropna().unique()),
+        "kinds": [k for k in COLLABORATION_KINDS if k in set(collabs["kind"])],
     }
-
-
-def _iso(day: date) -> str:
-    return day.isoformat()
 
 
 # ---------------------------------------------------------------- tables and choices
@@ -355,7 +340,7 @@ _SHARES = {
 }
 _ONE_DECIMAL = {"strength", "effective_size", "weight", "observed_weight", "expected"}
 #: Columns whose values are codes with a translation (column -> i18n prefix).
-_CODED = {"sector": "sector", "kind": "kind", "role_in_collaboration": "role"}
+_CODED = {"sector": "sector", "kind": "kind"}
 
 
 def column_label(ctx: Context, column: str) -> str:

@@ -82,8 +82,7 @@ if chosen is not None:
 
 st.subheader(ctx.t("conv.ranking"))
 ranking = ctx.call("conveners:rank_conveners")
-if ranking is not None:
-    _state.show_table(ctx, ranking.head(20), "rank_conveners")
+_state.show_table(ctx, ranking.head(20), "rank_conveners")
 
 st.subheader(ctx.t("conv.whatif"))
 removed = st.multiselect(
@@ -126,5 +125,4 @@ else:
 
 st.subheader(ctx.t("conv.fragile"))
 fragile = ctx.call("whatif:fragmentation_table")
-if fragile is not None:
-    _state.show_table(ctx, fragile[fragile["cut_point"]].head(10), "fragmentation_table")
+_state.show_table(ctx, fragile[fragile["cut_point"]].head(10), "fragmentation_table")

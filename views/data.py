@@ -215,13 +215,11 @@ for column, (fmt, label, mime) in zip(
     ),
     strict=True,
 ):
-    content = _state.download(ctx, fmt)
-    if content is not None:
-        column.download_button(
-            ctx.t(label),
-            data=content,
-            file_name=f"netmap-{ctx.view.level}.{fmt}",
-            mime=mime,
-            on_click="ignore",
-            key=f"download.{fmt}",
-        )
+    column.download_button(
+        ctx.t(label),
+        data=_state.download(ctx, fmt),
+        file_name=f"netmap-{ctx.view.level}.{fmt}",
+        mime=mime,
+        on_click="ignore",
+        key=f"download.{fmt}",
+    )

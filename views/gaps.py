@@ -27,31 +27,27 @@ by = st.radio(
 )
 st.subheader(ctx.t("gaps.heatmap"))
 gaps = ctx.call("gaps:group_gaps", by=by)
-if gaps is not None:
-    labels = {g: group_label(by, g, ctx.lang) for g in gap_matrix(gaps, "ratio").index}
-    ratio, observed = (
-        gap_matrix(gaps, value).rename(index=labels, columns=labels)
-        for value in ("ratio", "observed")
+labels = {g: group_label(by, g, ctx.lang) for g in gap_matrix(gaps, "ratio").index}
+ratio, observed = (
+    gap_matrix(gaps, value).rename(index=labels, columns=labels) for value in ("ratio", "observed")
+)
+st.caption(ctx.t("gaps.heatmap.caption"))
+chart, width, height = _charts.heatmap(ratio, value_title=ctx.t("gaps.ratio"), observed=observed)
+st.altair_chart(chart, width=width, height=height)
+st.subheader(ctx.t("gaps.findings"))
+findings = ctx.call("gaps:gap_findings", by=by)
+if findings.empty:
+    st.caption(ctx.t("gaps.findings.none"))
+for row in findings.head(10).itertuples():
+    sentence = describe_gap(
+        row.group_a,
+        row.group_b,
+        observed=row.observed,
+        expected=row.expected,
+        by=by,
+        lang=ctx.lang,
     )
-    st.caption(ctx.t("gaps.heatmap.caption"))
-    chart, width, height = _charts.heatmap(
-        ratio, value_title=ctx.t("gaps.ratio"), observed=observed
-    )
-    st.altair_chart(chart, width=width, height=height)
-    st.subheader(ctx.t("gaps.findings"))
-    findings = ctx.call("gaps:gap_findings", by=by)
-    if findings.empty:
-        st.caption(ctx.t("gaps.findings.none"))
-    for row in findings.head(10).itertuples():
-        sentence = describe_gap(
-            row.group_a,
-            row.group_b,
-            observed=row.observed,
-            expected=row.expected,
-            by=by,
-            lang=ctx.lang,
-        )
-        st.markdown(f"- {sentence}")
+    st.markdown(f"- {sentence}")
 
 st.subheader(ctx.t("gaps.suggest"))
 left, middle, right = st.columns(3)
@@ -74,27 +70,26 @@ suggestions = ctx.call(
     across=None if across == "any" else across,
     for_actor=for_actor or None,
 )
-if suggestions is not None:
-    if suggestions.empty:
-        st.caption(ctx.t("gaps.suggest.none"))
-    else:
-        grouped_by = "sector" if across == "any" else across
-        rows = suggestions.assign(
-            groups=[
-                " / ".join(group_label(grouped_by, g, ctx.lang) for g in pair.split(" / "))
-                for pair in suggestions["groups"].fillna("")
-            ],
-            reason=suggestions["reason"]
-            if ctx.lang == "en"
-            else [
-                ctx.t("gaps.reason", n=n, introducer=who)
-                for n, who in zip(
-                    suggestions["common_neighbours"], suggestions["introducer_name"], strict=True
-                )
-            ],
-        )
-        columns = ["source_name", "target_name", "introducer_name", "groups", "reason"]
-        _state.show_table(ctx, rows[columns], "suggestions")
+if suggestions.empty:
+    st.caption(ctx.t("gaps.suggest.none"))
+else:
+    grouped_by = "sector" if across == "any" else across
+    rows = suggestions.assign(
+        groups=[
+            " / ".join(group_label(grouped_by, g, ctx.lang) for g in pair.split(" / "))
+            for pair in suggestions["groups"].fillna("")
+        ],
+        reason=suggestions["reason"]
+        if ctx.lang == "en"
+        else [
+            ctx.t("gaps.reason", n=n, introducer=who)
+            for n, who in zip(
+                suggestions["common_neighbours"], suggestions["introducer_name"], strict=True
+            )
+        ],
+    )
+    columns = ["source_name", "target_name", "introducer_name", "groups", "reason"]
+    _state.show_table(ctx, rows[columns], "suggestions")
 
 st.subheader(ctx.t("gaps.backtest"))
 span = ctx.net.date_range()

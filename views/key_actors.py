@@ -14,8 +14,6 @@ if G.number_of_nodes() == 0:
     st.stop()
 
 table = ctx.call("metrics:key_actors", lang=ctx.lang)
-if table is None:
-    st.stop()
 shown = _state.KEY_ACTOR_COLUMNS
 sort_by = st.selectbox(
     ctx.t("key.sort"),
@@ -80,17 +78,16 @@ with left:
 with right:
     st.markdown(f"**{ctx.t('key.if_leaves')}**")
     effect = ctx.call("whatif:what_if_removed", nodes=(actor,), distance_weighted=False)
-    if effect is not None:
-        st.write(
-            ctx.t(
-                "key.if_leaves.text",
-                before=effect["components_before"],
-                after=effect["components_after"],
-                share_before=ctx.percent(effect["largest_share_before"]),
-                share_after=ctx.percent(effect["largest_share_after"]),
-                pairs=ctx.number(effect["pairs_disconnected"]),
-            )
+    st.write(
+        ctx.t(
+            "key.if_leaves.text",
+            before=effect["components_before"],
+            after=effect["components_after"],
+            share_before=ctx.percent(effect["largest_share_before"]),
+            share_after=ctx.percent(effect["largest_share_after"]),
+            pairs=ctx.number(effect["pairs_disconnected"]),
         )
-        lost = effect["groups_disconnected"]
-        if len(lost):
-            _state.show_table(ctx, lost, "groups_disconnected")
+    )
+    lost = effect["groups_disconnected"]
+    if len(lost):
+        _state.show_table(ctx, lost, "groups_disconnected")

@@ -71,14 +71,13 @@ html = ctx.call(
     lang=ctx.lang,
     **options,
 )
-if html is not None:
-    if top is not None:
-        st.caption(ctx.t("map.drawn", shown=top, total=len(G)))
-    st.iframe(html, height=680)
-    st.download_button(
-        ctx.t("map.download"),
-        data=html.encode("utf-8"),
-        file_name=f"netmap-map-{ctx.view.level}.html",
-        mime="text/html",
-        on_click="ignore",
-    )
+if top is not None:
+    st.caption(ctx.t("map.drawn", shown=top, total=len(G)))
+st.iframe(html, height=680)
+st.download_button(
+    ctx.t("map.download"),
+    data=html.encode("utf-8"),
+    file_name=f"netmap-map-{ctx.view.level}.html",
+    mime="text/html",
+    on_click="ignore",
+)
