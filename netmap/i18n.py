@@ -597,6 +597,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} rows of the lists were not used (with the reason)",
         "sv": "{n} rader i listorna användes inte (med skälet)",
     },
+    "data.report": {"en": "The report to read at home", "sv": "Rapporten att läsa hemma"},
+    "data.report.caption": {
+        "en": "A written summary of the network in view (the data, its growth, key actors, "
+              "conveners, fragile points, gaps, introductions, the map and the methods) in "
+              "the language you chose. Open it in a browser; print it to PDF if you like.",
+        "sv": "En skriftlig sammanfattning av nätverket som visas (uppgifterna, tillväxten, "
+              "nyckelaktörer, sammankallande, sårbara punkter, luckor, introduktioner, kartan "
+              "och metoderna) på det språk du valt. Öppna den i en webbläsare; skriv ut den "
+              "som PDF om du vill.",
+    },
+    "data.report.pseudonymise": {
+        "en": "Show people as pseudonyms (organisations stay named)",
+        "sv": "Visa personer med pseudonymer (organisationer visas med namn)",
+    },
+    "data.report.download": {
+        "en": "Download the report (HTML)", "sv": "Ladda ner rapporten (HTML)",
+    },
     "data.templates": {"en": "Templates", "sv": "Mallar"},
     "data.templates.caption": {
         "en": "Empty tables with the right columns and an example row, to fill in.",

@@ -43,6 +43,21 @@ def iframe_html(at: AppTest) -> str:
     return frames[0].proto.srcdoc
 
 
+def test_data_page_offers_every_download():
+    at = open_page("data")
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {
+        "Download the report (HTML)",
+        "Download the workbook template",
+        "Organisations (CSV)",
+        "Participation (CSV)",
+        "Direct ties (CSV)",
+        "Map (HTML)",
+        "Network (GraphML)",
+        "Network (GEXF, for Gephi)",
+    } <= labels
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs_on_the_demo_region(page):
     at = open_page(page)

@@ -27,6 +27,7 @@ from netmap.glossary import COLUMNS as GLOSSARY
 from netmap.glossary import explain
 from netmap.i18n import LANGUAGES, STRINGS, choice_label, format_number, format_percent, t
 from netmap.network import Network
+from netmap.report import build_report
 from netmap.schema import COLLABORATION_KINDS, SECTORS
 
 _log = logging.getLogger("netmap.dashboard")
@@ -166,6 +167,21 @@ def download(ctx: Context, fmt: str) -> Callable[[], bytes]:
     a download button that builds it only when clicked."""
     G, key = ctx.graph, ctx.key
     return lambda: _export(key, fmt, _G=G)
+
+
+def report(ctx: Context, *, pseudonymise: bool) -> Callable[[], bytes]:
+    """A function writing the HTML report on the view, in the user's language, for a
+    download button that builds it only when clicked."""
+    net, view, lang = ctx.net, ctx.view, ctx.lang
+    return lambda: _report(ctx.key, lang, pseudonymise, _net=net, _view=view)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _report(key: tuple, lang: str, pseudonymise: bool, *, _net: Network, _view: View) -> bytes:
+    html = build_report(
+        _net, lang=lang, level=_view.level, pseudonymise=pseudonymise, **_view.filters()
+    )
+    return html.encode("utf-8")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

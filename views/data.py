@@ -163,6 +163,20 @@ if ctx.dataset == "upload" and rejected is not None and len(rejected):
     with st.expander(ctx.t("data.rejected", n=len(rejected))):
         st.dataframe(rejected, hide_index=True)
 
+# ---------------------------------------------------------------- the report
+
+st.subheader(ctx.t("data.report"))
+st.caption(ctx.t("data.report.caption"))
+pseudonymise = st.checkbox(ctx.t("data.report.pseudonymise"), key="data.pseudonymise")
+st.download_button(
+    ctx.t("data.report.download"),
+    data=_state.report(ctx, pseudonymise=pseudonymise),
+    file_name=f"netmap-report-{ctx.lang}.html",
+    mime="text/html",
+    on_click="ignore",
+    type="primary",
+)
+
 # ---------------------------------------------------------------- templates
 
 
