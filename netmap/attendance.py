@@ -393,11 +393,13 @@ def import_attendance(
 
     Parameters
     ----------
-    files_or_frames : path, DataFrame, or an iterable of them
+    files_or_frames : path, file, DataFrame, or an iterable or a dict of them
         CSV files (UTF-8, UTF-16 or Windows-1252; ``,``, ``;`` or tab), .xlsx workbooks
-        (every sheet a list) or DataFrames. Headers are recognised in English and Swedish
-        (:data:`FIELDS`), also below a few title lines; separate first-name and last-name
-        columns are joined.
+        (every sheet a list), uploaded or open files (anything with ``getvalue()`` or
+        ``read()`` and a ``name``, such as Streamlit's ``st.file_uploader`` gives) or
+        DataFrames; a dict's keys name its lists (a date in a name is the list's date).
+        Headers are recognised in English and Swedish (:data:`FIELDS`), also below a few
+        title lines; separate first-name and last-name columns are joined.
     event : str, optional
         Title for lists that say nothing better. A list's title is its event column, else
         its sheet name without the date (unless generic, like "Blad1"), else ``event``,

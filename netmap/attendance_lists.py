@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+import tempfile
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+from openpyxl.utils.exceptions import InvalidFileException
 
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError
 from netmap.io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_text, sniff_delimiter
@@ -169,8 +172,12 @@ def read_lists(
     )
 
 
-def _as_sources(files_or_frames) -> list[tuple[str | None, str | Path | pd.DataFrame]]:
-    if isinstance(files_or_frames, str | Path | pd.DataFrame):
+def _is_upload(source: object) -> bool:
+    return hasattr(source, "getvalue") or hasattr(source, "read")
+
+
+def _as_sources(files_or_frames) -> list[tuple[str | None, object]]:
+    if isinstance(files_or_frames, str | Path | pd.DataFrame) or _is_upload(files_or_frames):
         return [(None, files_or_frames)]
     if isinstance(files_or_frames, Mapping):
         return [(str(k), v) for k, v in files_or_frames.items()]
@@ -211,17 +218,31 @@ class _List:
         return self.file if self.sheet is None else f"{self.file}[{self.sheet}]"
 
 
-def _read_lists(source: str | Path | pd.DataFrame, position: int) -> list[_List]:
+def _read_lists(source, position: int) -> list[_List]:
     if isinstance(source, pd.DataFrame):
         header = [cell_text(c) for c in source.columns]
         body = [[cell_text(v) for v in row] for row in source.itertuples(index=False)]
         return [_List(f"table {position + 1}", None, [header, *body])]
+    if _is_upload(source):
+        # An uploaded or open file: read it through a file of the same name.
+        name = Path(getattr(source, "name", "") or f"list {position + 1}.csv").name
+        data = source.getvalue() if hasattr(source, "getvalue") else source.read()
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+            return _read_lists(path, position)
     path = Path(source)
     if not path.is_file():
         raise FileNotFoundError(f"No such attendance list: {path}")
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+            raise NetmapError(
+                f"{path.name} is not an Excel workbook netmap can read ({err or type(err)}). "
+                "Open it in Excel and save it as Excel Workbook (.xlsx)."
+            ) from err
         try:
             return [
                 _List(

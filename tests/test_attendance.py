@@ -8,6 +8,7 @@ The corpus in tests/data/attendance/lists is the seeds' meetings as messy lists
 from __future__ import annotations
 
 import filecmp
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -27,7 +28,7 @@ from netmap.attendance import (
     score_import,
 )
 from netmap.cli import main
-from netmap.errors import InvalidDataError
+from netmap.errors import InvalidDataError, NetmapError
 from netmap.resolve import clean_text
 
 CORPUS = Path(__file__).parent / "data" / "attendance"
@@ -297,6 +298,23 @@ def test_headers_in_swedish_and_english_below_a_title(tmp_path):
     assert (collab["title"], str(collab["start_date"].date())) == ("Nätverksträff", "2022-06-08")
     assert result.tables["participation"]["role"].tolist() == ["speaker"]
     assert result.rejected["reason"].tolist() == ["above the header row"]
+
+
+def test_an_uploaded_file_is_read_like_a_file_of_its_name():
+    upload = io.BytesIO("Namn;Förening\nAnna Berg;PRO Luleå\n".encode("cp1252"))
+    upload.name = "2022-06-08 Nätverksträff.csv"  # what st.file_uploader's objects carry
+    result = import_attendance(upload)
+    assert result.provenance[["file", "row", "name"]].values.tolist() == [
+        ["2022-06-08 Nätverksträff.csv", 2, "Anna Berg"]
+    ]
+    assert str(result.tables["collaborations"]["start_date"].iloc[0].date()) == "2022-06-08"
+
+
+def test_a_broken_workbook_is_an_error_that_says_what_to_do(tmp_path):
+    path = tmp_path / "lista.xlsx"
+    path.write_bytes(b"not a zip file")
+    with pytest.raises(NetmapError, match=r"lista.xlsx is not an Excel workbook netmap can read"):
+        import_attendance(path)
 
 
 def test_date_and_event_from_the_caller_when_the_list_has_none():
