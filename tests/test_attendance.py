@@ -288,12 +288,13 @@ def test_headers_in_swedish_and_english_below_a_title(tmp_path):
     path.write_text(
         "Deltagarlista;;;\n"
         "Förnamn;Efternamn;Arbetsplats;E-post;Datum;Möte;Roll\n"
-        "Anna;Berg;Luleå kommun;anna.berg@lulea.se;8 juni 2022;Nätverksträff;talare\n",
-        encoding="cp1252",
+        "Åsa;Öberg;Luleå kommun;asa.oberg@lulea.se;8 juni 2022;Nätverksträff;talare\n",
+        encoding="cp1252",  # Swedish Excel's "CSV": Windows-1252 and semicolons
     )
     result = import_attendance(path)
     person = result.tables["people"].iloc[0]
-    assert (person["name"], person["email"]) == ("Anna Berg", "anna.berg@lulea.se")
+    assert (person["name"], person["email"]) == ("Åsa Öberg", "asa.oberg@lulea.se")
+    assert result.tables["organisations"]["name"].tolist() == ["Luleå kommun"]
     collab = result.tables["collaborations"].iloc[0]
     assert (collab["title"], str(collab["start_date"].date())) == ("Nätverksträff", "2022-06-08")
     assert result.tables["participation"]["role"].tolist() == ["speaker"]
