@@ -324,6 +324,22 @@ def test_rank_parts_and_score(region):
         assert table.loc[node, "constraint"] == pytest.approx(constraint[node])
 
 
+@settings(max_examples=40, deadline=None)
+@given(graphs, st.data())
+def test_rank_two_step_parts_agree_with_networkx(G, data):
+    sectors = data.draw(st.lists(st.sampled_from(["a", "b", "c", None]), min_size=len(G)))
+    for node, sector in zip(sorted(G), sectors, strict=False):
+        if sector is not None:
+            G.nodes[node]["sector"] = sector
+    table = rank_conveners(G)
+    for node in G:
+        within = nx.single_source_shortest_path_length(G, node, cutoff=2)
+        own = G.nodes[node].get("sector")
+        others = {G.nodes[v].get("sector") for v in within} - {own, None}
+        assert table.loc[node, "reach_within_2"] == pytest.approx((len(within) - 1) / (len(G) - 1))
+        assert table.loc[node, "other_groups_within_2"] == len(others)
+
+
 def test_rank_low_constraint_ranks_high():
     # A star: the centre has constraint 1/n-ish (low), leaves 1 (high).
     table = rank_conveners(nx.star_graph(4))
