@@ -23,6 +23,8 @@ from netmap.layout import layout_positions
 from netmap.maps import render_image, render_map
 from netmap.metrics import brokerage_roles, communities, key_actors, participation_coefficient
 from netmap.network import Network
+from netmap.pseudonymise import pseudonymise
+from netmap.report import build_report
 from netmap.suggest import node_groups, suggest_links
 from netmap.validate import validate_tables
 from netmap.whatif import actors_to_protect, fragmentation, fragmentation_table, what_if_removed
@@ -35,6 +37,7 @@ __all__ = [
     "actors_to_protect",
     "backtest_suggestions",
     "brokerage_roles",
+    "build_report",
     "communities",
     "community_bridges",
     "export",
@@ -52,6 +55,7 @@ __all__ = [
     "node_groups",
     "participation_coefficient",
     "pick_conveners",
+    "pseudonymise",
     "rank_conveners",
     "render_image",
     "render_map",

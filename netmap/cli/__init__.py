@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import click
 
-from netmap.cli import actors, attendance, conveners, data, gaps, maps
+from netmap.cli import actors, attendance, conveners, data, gaps, maps, report
 
 __all__ = ["main"]
 
-_COMMAND_MODULES: tuple = (data, attendance, actors, gaps, conveners, maps)
+_COMMAND_MODULES: tuple = (data, attendance, actors, gaps, conveners, maps, report)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
