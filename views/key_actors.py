@@ -14,29 +14,26 @@ if G.number_of_nodes() == 0:
     st.stop()
 
 table = ctx.call("metrics:key_actors", lang=ctx.lang)
-shown = _state.KEY_ACTOR_COLUMNS
+shown = list(_state.KEY_ACTOR_COLUMNS)
 sort_by = st.selectbox(
     ctx.t("key.sort"),
-    [c for c in _state.KEY_ACTOR_SORTS if c in table.columns],
+    _state.KEY_ACTOR_SORTS,
     format_func=lambda c: _state.column_label(ctx, c),
     key="key.sort",
 )
 ascending = sort_by == "constraint"
 ordered = table.sort_values(sort_by, ascending=ascending, kind="stable")
-_state.show_table(ctx, ordered[[c for c in shown if c in table.columns]], "key_actors", height=420)
+_state.show_table(ctx, ordered[shown], "key_actors", height=420)
 st.download_button(
     ctx.t("data.download.key_actors"),
-    data=table.to_csv().encode("utf-8-sig"),
+    data=lambda: table.to_csv().encode("utf-8-sig"),
     file_name=f"key-actors-{ctx.view.level}.csv",
     mime="text/csv",
     on_click="ignore",
 )
 with st.expander(ctx.t("key.glossary")):
     for column in shown:
-        if column in table.columns:
-            st.markdown(
-                f"**{_state.column_label(ctx, column)}**: {_state.column_help(ctx, column)}"
-            )
+        st.markdown(f"**{_state.column_label(ctx, column)}**: {_state.column_help(ctx, column)}")
 
 st.subheader(ctx.t("key.profile"))
 names = ctx.names()
@@ -48,10 +45,9 @@ actor = st.selectbox(
     format_func=names.get,
     key="key.actor",
 )
-row = table.loc[actor]
 st.markdown(f"### {names[actor]}")
-if "role" in table.columns:
-    st.markdown(f"*{row['role']}*")
+if table.at[actor, "role"]:
+    st.markdown(f"*{table.at[actor, 'role']}*")
 collaborations = ctx.call(
     "overview:actor_collaborations", on="view", node=actor, level=ctx.view.level
 )
