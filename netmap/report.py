@@ -364,7 +364,7 @@ def _growth_section(net: Network, level: str, window_and_filters: dict, fmt: _Fo
     lang = fmt.lang
     growth = growth_table(net, level=level, **window_and_filters)
     if growth.empty:
-        return {"text": t("report.growth.none", lang), "charts": [], "table": None}
+        return {"text": t("report.growth.none", lang), "charts": [], "table": None, "quiet": None}
     busiest = growth.loc[growth["new_ties"].idxmax()]
     text = t(
         "report.growth.text",
@@ -389,11 +389,17 @@ def _growth_section(net: Network, level: str, window_and_filters: dict, fmt: _Fo
         t("report.actors", lang),
         t("report.ties", lang),
     ]
+    active = growth[(growth["collaborations"] > 0) | (growth["new_actors"] > 0)]
     rows = [
         [row["quarter"], *(fmt.int(row[c]) for c in columns[1:])]
-        for row in growth.to_dict("records")
+        for row in active.to_dict("records")
     ]
-    return {"text": text, "charts": charts, "table": _table(headers, rows, numeric=range(1, 6))}
+    return {
+        "text": text,
+        "charts": charts,
+        "table": _table(headers, rows, numeric=range(1, 6)),
+        "quiet": t("report.growth.quiet", lang) if len(active) < len(growth) else None,
+    }
 
 
 def _bar_chart(labels: list[str], values: list[float], title: str, fmt: _Format) -> dict:

@@ -110,6 +110,10 @@ REPORT_STRINGS: dict[str, dict[str, str]] = {
         "en": "The collaborations have no dates, so growth cannot be shown.",
         "sv": "Samverkanstillfällena saknar datum, så tillväxten kan inte visas.",
     },
+    "report.growth.quiet": {
+        "en": "Quarters in which no collaboration began are left out of the table.",
+        "sv": "Kvartal då ingen samverkan började är utelämnade ur tabellen.",
+    },
     "report.quarter": {"en": "Quarter", "sv": "Kvartal"},
     "report.collaborations": {"en": "Collaborations begun", "sv": "Påbörjad samverkan"},
     "report.new_actors": {"en": "New actors", "sv": "Nya aktörer"},
