@@ -416,9 +416,8 @@ def generate(
     -----
     At the default density the people graph has a mean degree of about 18 to 20: 10,000
     people give about 90,000 ties and 100,000 people about 1,000,000 (seed 1: 90,558 and
-    994,519). Collaborations get ids in
-    order of their start date. All names are fictional apart from the municipalities,
-    counties and the regional bodies.
+    994,518). Collaborations get ids in order of their start date. All names are fictional
+    apart from the municipalities, counties and the regional bodies.
 
     Examples
     --------
@@ -896,7 +895,7 @@ def _attendance(
     hubs and brokers; at a national event 40 % go to anyone and 60 % to hubs and brokers.
     The first seat is the organiser's; at workshops and conferences the next one to three
     speak. Everyone not drawn at all then attends one collaboration of their municipality
-    (or county): people are on the list because they once signed in somewhere.
+    (else of their county, else any): people are on the list because they once signed in.
     """
     place_of = pd.Series(np.arange(len(places)), index=places["municipality"])
     county_of = pd.factorize(places["region"])[0]
@@ -930,17 +929,16 @@ def _attendance(
     collab_blocks = _Blocks(place_of[collabs["municipality"]].to_numpy(), county_of)
     ones = collab_blocks.cumulative(np.ones(len(collabs)))
     home = place_of[people["municipality"]].to_numpy()[absent]
-    lo, hi = collab_blocks.bounds(home, np.zeros(len(absent), dtype=int))
-    nearest = _draw(rng, ones, lo, hi)
-    lo, hi = collab_blocks.bounds(home, np.ones(len(absent), dtype=int))
-    nearest = np.where(nearest < 0, _draw(rng, ones, lo, hi), nearest)
-    found = nearest >= 0
+    nearest = np.full(len(absent), -1)
+    for scope in (0, 1, 2):  # their municipality, else their county, else anywhere
+        lo, hi = collab_blocks.bounds(home, np.full(len(absent), scope))
+        nearest = np.where(nearest < 0, _draw(rng, ones, lo, hi), nearest)
     return pd.DataFrame(
         {
-            "collaboration": np.concatenate([collab[drawn], collab_blocks.order[nearest[found]]]),
-            "person": np.concatenate([person, absent[found]]),
+            "collaboration": np.concatenate([collab[drawn], collab_blocks.order[nearest]]),
+            "person": np.concatenate([person, absent]),
             "organisation": -1,
-            "role": np.concatenate([role[drawn], np.full(int(found.sum()), "participant")]),
+            "role": np.concatenate([role[drawn], np.full(len(absent), "participant")]),
         }
     )
 
