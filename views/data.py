@@ -11,7 +11,7 @@ import streamlit as st
 
 from netmap.attendance import import_attendance
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
-from netmap.io import validate_path, write_tables, write_templates
+from netmap.io import load, write_tables, write_templates
 from netmap.schema import TABLE_ORDER
 from views import _state
 
@@ -41,10 +41,7 @@ def _saved(files, folder: Path) -> list[Path]:
 def _read_records(paths: list[Path], folder: Path):
     """Check netmap tables: one workbook, or CSV files in one folder."""
     workbooks = [p for p in paths if p.suffix.lower() in (".xlsx", ".xlsm", ".xls")]
-    validation = validate_path(workbooks[0] if len(paths) == 1 and workbooks else folder)
-    if not validation.ok:
-        raise InvalidDataError(validation.problems)
-    return validation.network(), None, None
+    return load(workbooks[0] if len(paths) == 1 and workbooks else folder), None, None
 
 
 def _read_attendance(paths: list[Path], folder: Path):
