@@ -317,7 +317,6 @@ MAP_TOP_DEFAULT = 300
 #: Key-actor columns shown on the Key actors page, in order, and those it can sort by.
 KEY_ACTOR_COLUMNS = (
     "name",
-    "role",
     "degree",
     "betweenness",
     "lose_contact",
@@ -331,6 +330,7 @@ KEY_ACTOR_COLUMNS = (
     "strength",
     "closeness",
     "pagerank",
+    "role",
 )
 KEY_ACTOR_SORTS = (
     "betweenness",
