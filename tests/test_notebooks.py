@@ -31,7 +31,10 @@ def test_notebook_is_stored_without_outputs(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_without_errors_in_the_project_kernel(path):
+def test_notebook_runs_without_errors_in_the_project_kernel(path, monkeypatch):
+    # The project's own kernelspec (installed by ipykernel into the environment) comes first,
+    # even when the user has a "python3" kernel of another Python in ~/.local/share/jupyter.
+    monkeypatch.setenv("JUPYTER_PATH", str(Path(sys.prefix) / "share" / "jupyter"))
     nb = nbformat.read(path, as_version=4)
     nb.cells.insert(0, nbformat.v4.new_code_cell(WHICH_PYTHON, id="which-python"))
     client = NotebookClient(

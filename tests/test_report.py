@@ -8,6 +8,8 @@ import re
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import netmap
 from netmap.cli import main
@@ -212,3 +214,65 @@ def test_report_opens_in_chromium_prints_and_fetches_nothing(
     assert (artifacts / "report.pdf").read_bytes()[:5] == b"%PDF-"
     assert page.locator("img.map-image").is_visible()
     assert not page.locator("iframe.map-frame").is_visible()
+
+
+def test_report_on_the_organisations_graph(demo):
+    page = build_report(demo, level="organisations", lang="sv", top=5)
+    assert "nätverket av organisationer" in page
+    organisations = netmap.key_actors(demo.graph("organisations"))["name"].head(5)
+    assert all(name in page for name in organisations)
+
+
+def test_an_empty_selection_says_what_to_widen(sample):
+    with pytest.raises(netmap.NetmapError) as err:
+        build_report(sample, level="organisations", sectors=["business"])
+    assert str(err.value) == (
+        "No organisations in the selected time window and filters (sectors=['business']): "
+        "the report needs at least one actor. Widen the time window or drop a filter."
+    )
+
+
+def test_report_command_has_help():
+    result = CliRunner().invoke(main, ["report", "--help"])
+    assert result.exit_code == 0
+    assert "--pseudonymise" in result.output and "--lang [en|sv]" in result.output
+
+
+names = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=3, max_size=20
+).filter(lambda s: s.strip() == s and not s.startswith("Person"))
+
+
+@settings(max_examples=40, deadline=None)
+@given(new_names=st.lists(names, min_size=14, max_size=14, unique=True))
+def test_pseudonymise_keeps_no_name_or_id_in_any_table(sample, new_names):
+    tables = dict(sample.tables)
+    people = tables["people"].copy()
+    people["name"] = pd.array(new_names, dtype=people["name"].dtype)
+    tables["people"] = people
+    anon = netmap.pseudonymise(netmap.Network(tables))
+
+    def text(frames) -> str:
+        return "\n".join(frame.astype(str).to_csv(index=False) for frame in frames)
+
+    anonymous_text = text(anon.tables.values())
+    # A name that is also part of other text (an organisation, a title, a pseudonym such as
+    # "p01") cannot be told apart there; every other name must be gone.
+    other_text = text([frame for name, frame in tables.items() if name != "people"])
+    other_text += text([people.drop(columns="name")])
+    other_text += "\n".join([*anon.tables["people"]["id"], *anon.tables["people"]["name"]])
+    checkable = [n for n in new_names if n not in other_text]
+    assert [n for n in checkable if n in anonymous_text] == []
+    assert [pid for pid in people["id"] if pid in anonymous_text] == []
+    assert sorted(anon.tables["people"]["name"]) == [f"Person {i:02d}" for i in range(1, 15)]
+
+
+def test_markup_in_a_name_runs_nothing_in_chromium(page, sample, tmp_path):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    path = tmp_path / "xss.html"
+    build_report(_with_person_name(sample, XSS), path, top=20)
+    page.goto(path.as_uri())
+    page.frame_locator("iframe.map-frame").locator("#netmap-network canvas").wait_for()
+    assert XSS in page.locator("body").inner_text()  # shown as text in the tables
+    assert dialogs == [] and page.console_errors == [] and page.external_requests == []
