@@ -415,22 +415,20 @@ class _Block:
     three: np.ndarray | None
 
     def three_paths(self, graph: _Adjacency, which: np.ndarray) -> np.ndarray:
-        """``(P³)`` of the pairs at positions ``which``: only the rows they start from are
-        multiplied once more, a few rows at a time (never the block's whole ``P³``)."""
+        """``(P³)`` of the pairs at positions ``which``, from the two-path rows they start at
+        and the ties of the targets only (never the block's whole ``P³``)."""
         out = np.zeros(len(which))
         if not len(which):
             return out
-        local, cols = self.r_local[which], self.cols[which]
-        rows, inverse = np.unique(local, return_inverse=True)
-        # Entries of a row of P³ are at most the sum of the degrees of its two-path row.
-        reach = (self.two_paths[rows] != 0) @ graph.degree
-        cuts = np.searchsorted(np.cumsum(reach), np.arange(_BLOCK_NNZ, reach.sum(), _BLOCK_NNZ))
-        for first, last in zip(np.r_[0, cuts], np.r_[cuts, len(rows)], strict=True):
-            if first == last:
-                continue
-            three = (self.two_paths[rows[first:last]] @ graph.paths).tocsr()
-            chosen = (inverse >= first) & (inverse < last)
-            out[chosen] = _entries(three, inverse[chosen] - first, cols[chosen])
+        rows, row_of = np.unique(self.r_local[which], return_inverse=True)
+        targets, target_of = np.unique(self.cols[which], return_inverse=True)
+        ties_of_targets = graph.paths[targets].T.tocsr()  # n × targets (P is symmetric)
+        step = max(1, _BLOCK_NNZ // len(targets))
+        for first in range(0, len(rows), step):
+            three = (self.two_paths[rows[first : first + step]] @ ties_of_targets).tocsr()
+            three.sort_indices()
+            chosen = (row_of >= first) & (row_of < first + step)
+            out[chosen] = _entries(three, row_of[chosen] - first, target_of[chosen])
         return out
 
 
