@@ -159,7 +159,8 @@ def _shot(page, path: Path) -> None:
 def test_dashboard_pages_language_filter_map_offline(server, page, artifacts):
     page.goto(server)
     _heading(page, "Overview")
-    page.set_viewport_size({"width": 1400, "height": 1050})
+    page.set_viewport_size({"width": 1400, "height": 1100})
+    _charts_drawn(page)
     page.screenshot(path=artifacts / "dashboard-overview-top.png")
     _shot(page, artifacts / "dashboard-overview.png")
     assert page.get_by_text("Three things to know").is_visible()
