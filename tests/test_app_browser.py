@@ -197,4 +197,5 @@ def test_dashboard_pages_language_filter_map_offline(server, page, artifacts):
     _shot(page, artifacts / "dashboard-map-filtered-sv.png")
 
     assert page.external_requests == [], page.external_requests
+    assert page.console_errors == [], page.console_errors
     assert not page.locator("[data-testid='stException']").count()
