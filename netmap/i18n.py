@@ -1,8 +1,11 @@
-"""Every text the dashboard and the report show, in English and Swedish, in one place.
+"""Every label, help text and message of the dashboard (and the map and report), in English
+and Swedish, in one place.
 
 Look texts up with :func:`t`; a key that does not exist, or a language netmap does not speak,
-raises at once instead of showing a blank. Metric explanations are not repeated here: they live
-in :mod:`netmap.glossary` and :func:`explain` reads them from there.
+raises at once instead of showing a blank. To add a text, add one entry to :data:`STRINGS`
+with both languages (tests/test_i18n.py checks both, with the same placeholders). Metric
+explanations are not repeated here: they live in :mod:`netmap.glossary`
+(:func:`netmap.glossary.explain`); table headings are the ``col.<column>`` entries.
 """
 
 from __future__ import annotations
