@@ -28,10 +28,10 @@ from netmap.backtest import backtest_suggestions
 from netmap.conveners import pick_conveners, rank_conveners
 from netmap.errors import PROBLEM_COLUMNS, NetmapError
 from netmap.gaps import community_bridges, gap_findings, gap_matrix, group_gaps
-from netmap.glossary import explain
+from netmap.glossary import explain, role_phrase
 from netmap.i18n import LANGUAGES, choice_label, format_number, format_percent, group_label, t
 from netmap.maps import PHYSICS_LIMIT, render_image, render_map
-from netmap.metrics import key_actors
+from netmap.metrics import _enumerate, key_actors
 from netmap.network import Network
 from netmap.overview import cohesion, describe_gap, growth_table, headline_findings
 from netmap.pseudonymise import pseudonymise as pseudonymised
@@ -170,16 +170,15 @@ def build_report(
     context = {
         "lang": lang,
         "t": lambda key, **values: t(key, lang, **values),
-        "explain": lambda column: explain(column, lang),
         "header": _header(net, G, level, window, filters, pseudonymise, created, fmt),
         "findings": headline_findings(G, lang=lang, actors=actors, seed=seed).to_dict("records"),
-        "data": _data_section(net, G, pseudonymise, fmt),
+        "data": _data_section(net, G, fmt),
         "growth": _growth_section(net, level, {**window, **filters}, fmt),
         "key_actors": _key_actor_section(G, actors, level, top, fmt),
         "conveners": _convener_section(G, chosen, fmt, seed=seed),
         "fragile": _fragile_section(G, top, fmt),
         "gaps": _gap_section(G, fmt, seed=seed),
-        "suggest": _suggestion_section(G, net, suggestions, level, fmt),
+        "suggest": _suggestion_section(net, suggestions, level, fmt),
         "map": _map_section(G, actors, chosen, suggestions, lang=lang, seed=seed),
         "methods": [(m[lang], d[lang], refs) for m, d, refs in METHODS],
         "references": REFERENCES,
@@ -278,7 +277,7 @@ def _header(net, G, level, window, filters, pseudonymise, created, fmt: _Format)
     return {"subtitle": subtitle, "lines": lines}
 
 
-def _data_section(net: Network, G: nx.Graph, pseudonymise: bool, fmt: _Format) -> dict:
+def _data_section(net: Network, G: nx.Graph, fmt: _Format) -> dict:
     lang = fmt.lang
     tables = net.tables
     counts = t(
@@ -531,7 +530,7 @@ def _fragile_section(G: nx.Graph, top: int, fmt: _Format) -> dict:
     ]
     protect = actors_to_protect(G, k=min(3, len(cut)))
     after = what_if_removed(G, list(protect.index), distance_weighted=False)
-    names = _and([str(n) for n in protect["name"]], lang)
+    names = _listed([str(n) for n in protect["name"]], lang)
     summary = t(
         "report.fragile.set",
         lang,
@@ -548,11 +547,6 @@ def _fragile_section(G: nx.Graph, top: int, fmt: _Format) -> dict:
         ),
         "set": summary,
     }
-
-
-def _and(names: list[str], lang: str) -> str:
-    word = " och " if lang == "sv" else " and "
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + word + names[-1]
 
 
 def _gap_section(G: nx.Graph, fmt: _Format, *, seed: int) -> dict:
@@ -597,7 +591,7 @@ def _gap_section(G: nx.Graph, fmt: _Format, *, seed: int) -> dict:
             b=row["community_b"],
             size_a=fmt.int(row["size_a"]),
             size_b=fmt.int(row["size_b"]),
-            names=_and([str(G.nodes[n].get("name", n)) for n in row["through"]], lang),
+            names=_listed([str(G.nodes[n].get("name", n)) for n in row["through"]], lang),
         )
         for _, row in community_bridges(G, seed=seed).head(5).iterrows()
     ]
@@ -606,6 +600,11 @@ def _gap_section(G: nx.Graph, fmt: _Format, *, seed: int) -> dict:
         "findings": findings or [t("finding.biggest_gap.none", lang)],
         "bridges": bridges,
     }
+
+
+def _listed(names: list[str], lang: str) -> str:
+    """'a', 'a and b', 'a, b and c' in the report's language."""
+    return _enumerate(names, role_phrase("and", lang), lang, most=len(names))
 
 
 def _heat(ratio: float) -> str:
@@ -618,7 +617,7 @@ def _heat(ratio: float) -> str:
     return f"background:#{r:02x}{g:02x}{b:02x}"
 
 
-def _suggestion_section(G, net: Network, suggestions: pd.DataFrame, level, fmt: _Format) -> dict:
+def _suggestion_section(net: Network, suggestions: pd.DataFrame, level: str, fmt: _Format) -> dict:
     lang = fmt.lang
     if suggestions.empty:
         table = None
