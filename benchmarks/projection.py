@@ -97,13 +97,13 @@ def _ratio(theirs: Timing, ours: Timing) -> str:
 def step_seconds(net: netmap.Network, runs: int) -> dict[str, float]:
     """Median CPU seconds of each step of ``Network.graph(level="people")``.
 
-    Wraps the private steps of :mod:`netmap.network` (and networkx's ``add_nodes_from``) with
-    a CPU timer for the duration of the call: a diagnostic, not part of the comparison.
+    Wraps the private steps of :mod:`netmap.network` with a CPU timer for the duration of
+    the call: a diagnostic, not part of the comparison.
     """
     steps = {
         "select records": (netmap.network.Network, "_select"),
         "node records": (netmap.network, "_node_records"),
-        "add_nodes_from": (nx.Graph, "add_nodes_from"),
+        "add nodes": (netmap.network, "_add_nodes"),
         "incidence matrix": (netmap.network, "_incidence"),
         "add weighted edges": (netmap.network, "_add_weighted_edges"),
         "add direct ties": (netmap.network, "_add_direct_ties"),
