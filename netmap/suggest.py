@@ -305,6 +305,7 @@ class _Adjacency:
         nodes = arrays.nodes
         index = {node: i for i, node in enumerate(nodes)}
         paths, binary = arrays.adjacency, arrays.binary
+        binary.sort_indices()  # tie look-ups by binary search
         degree = np.asarray(binary.sum(axis=1)).ravel()
         strength = np.asarray(paths.sum(axis=1)).ravel()
         return cls(nodes, index, binary, paths, degree, strength, weight is not None)
@@ -437,33 +438,27 @@ def _entries(M: sp.csr_array, r: np.ndarray, c: np.ndarray) -> np.ndarray:
     return np.asarray(M[r, c]).ravel() if len(r) else np.zeros(0)
 
 
-def _without_ties(M: sp.csr_array, ties: sp.csr_array) -> sp.csr_array:
-    """``M`` with the entries of existing ties removed."""
-    out = (M - M.multiply(ties)).tocsr()
-    out.eliminate_zeros()
-    return out
-
-
 def _block(graph, block: np.ndarray, allowed: _AllowedPairs, method, max_path) -> _Block:
     P = graph.paths
     scale = graph.node_scale(method)
     left = P[block] if scale is None else P[block] @ sp.diags_array(scale)
     two_paths = (left @ P).tocsr()
-    ties = graph.binary[block]
-    two = _without_ties(two_paths, ties)
+    three = None
     if max_path == 3:
-        three = _without_ties((two_paths @ P).tocsr(), ties)
-        pattern = (two + three).tocoo()
+        three = (two_paths @ P).tocsr()  # max_path 3 is local_path only: no scale
+        pattern = (two_paths + three).tocoo()
     else:
-        three, pattern = None, two.tocoo()
+        pattern = two_paths.tocoo()
     r_local, c = pattern.row, pattern.col
     r = block[r_local]
     keep = allowed.keep(r, c)
+    keep[keep] = _entries(graph.binary, r[keep], c[keep]) == 0  # not tied yet
     r_local, r, c = r_local[keep], r[keep], c[keep]
     if three is None:
         two_values, three_values = pattern.data[keep], None
     else:
-        two_values, three_values = _entries(two, r_local, c), _entries(three, r_local, c)
+        two_values = _entries(two_paths, r_local, c)
+        three_values = _entries(three, r_local, c)
     return _Block(two_paths, r_local, r, c, two_values, three_values)
 
 
