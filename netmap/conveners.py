@@ -63,6 +63,7 @@ def rank_conveners(
     exclude: Iterable[Hashable] = (),
     betweenness: str = "auto",
     seed: int | None = 0,
+    actors: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Rank every actor as a single convener, on a transparent four-part score.
 
@@ -81,6 +82,10 @@ def rank_conveners(
         How betweenness is computed, as in :func:`netmap.key_actors`.
     seed : int or None, default 0
         Seed of the sampled betweenness sources (only when betweenness is sampled).
+    actors : DataFrame, optional
+        The :func:`netmap.key_actors` table of ``G`` with the same ``weight``, when it is
+        already computed: its ``betweenness`` and ``constraint`` are used instead of
+        computing them again (the slow part on large graphs).
 
     Returns
     -------
@@ -151,7 +156,13 @@ def rank_conveners(
     table[attribute] = [groups[c] if c >= 0 else None for c in codes]
     within_2 = np.asarray(arrays.igraph.neighborhood_size(order=2), dtype=np.float64) - 1
     table["reach_within_2"] = within_2 / (n - 1) if n > 1 else 0.0
-    actors = key_actors(G, weight=weight, attributes=(), betweenness=betweenness, seed=seed)
+    if actors is None:
+        actors = key_actors(G, weight=weight, attributes=(), betweenness=betweenness, seed=seed)
+    elif not table.index.isin(actors.index).all():
+        raise ValueError(
+            "actors must be the key_actors table of the same graph: it lacks some of its "
+            "nodes. Compute it with netmap.key_actors(G) or leave actors out."
+        )
     table["betweenness"] = actors["betweenness"]
     table["other_groups_within_2"] = _other_groups_within_2(arrays, codes, len(groups))
     table["constraint"] = actors["constraint"]

@@ -175,7 +175,7 @@ def build_report(
         "data": _data_section(net, G, fmt),
         "growth": _growth_section(net, level, {**window, **filters}, fmt),
         "key_actors": _key_actor_section(G, actors, level, top, fmt),
-        "conveners": _convener_section(G, chosen, fmt, seed=seed),
+        "conveners": _convener_section(G, chosen, actors, fmt, seed=seed),
         "fragile": _fragile_section(G, top, fmt),
         "gaps": _gap_section(G, fmt, seed=seed),
         "suggest": _suggestion_section(net, suggestions, level, fmt),
@@ -454,7 +454,9 @@ def _key_actor_section(
     }
 
 
-def _convener_section(G: nx.Graph, chosen: pd.DataFrame, fmt: _Format, *, seed: int) -> dict:
+def _convener_section(
+    G: nx.Graph, chosen: pd.DataFrame, actors: pd.DataFrame, fmt: _Format, *, seed: int
+) -> dict:
     lang = fmt.lang
     if chosen.empty:
         return {"text": t("report.conveners.none", lang), "table": None, "ranking": None}
@@ -485,7 +487,7 @@ def _convener_section(G: nx.Graph, chosen: pd.DataFrame, fmt: _Format, *, seed: 
         reach_1=fmt.pct(chosen.attrs["reach_1"]),
         reach_2=fmt.pct(chosen.attrs["reach_2"]),
     )
-    ranked = rank_conveners(G, seed=seed).head(5)
+    ranked = rank_conveners(G, seed=seed, actors=actors).head(5)
     ranking = _table(
         [t("col.name", lang), t("col.convener_score", lang), t("col.reason", lang)],
         [
