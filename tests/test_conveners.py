@@ -357,6 +357,13 @@ def test_rank_exclude_and_isolated():
     assert table.index[-1] == 9
 
 
+def test_rank_reuses_a_computed_key_actors_table(region):
+    actors = netmap.key_actors(region)
+    pd.testing.assert_frame_equal(rank_conveners(region, actors=actors), rank_conveners(region))
+    with pytest.raises(ValueError, match="actors must be the key_actors table of the same graph"):
+        rank_conveners(region, actors=actors.iloc[1:])
+
+
 def test_rank_bad_betweenness_option():
     with pytest.raises(ValueError, match="betweenness"):
         rank_conveners(nx.path_graph(3), betweenness="fast")
