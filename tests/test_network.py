@@ -350,3 +350,23 @@ class TestNetwork:
         assert B[[row], :].sum() == 2  # C1 and C2, though two of its people attended each
         # Luleå kommun 2, Kiruna kommun 3 (C2 as a whole, C3, C4), Kvinnojouren 2, uni 1.
         assert math.isclose(B.sum(), 8)
+
+
+def test_weights_line_up_with_networkx_on_a_generated_region():
+    """Every edge gets its own three weights (networkx's projections as the oracle)."""
+    import netmap
+
+    net = netmap.synthetic.generate(400, seed=3)
+    G = net.graph("people")
+    two_mode = net.graph("two-mode")
+    people = [n for n, t in two_mode.nodes(data="type") if t == "person"]
+    # Organisations taking part as a whole are not part of the people graph.
+    two_mode = two_mode.subgraph(n for n, t in two_mode.nodes(data="type") if t != "organisation")
+    counts = bipartite.weighted_projected_graph(two_mode, people)
+    newman = bipartite.collaboration_weighted_projected_graph(two_mode, people)
+    assert counts.number_of_edges() > 1000
+    for u, v, d in counts.edges(data=True):
+        edge = G.edges[u, v]
+        assert edge["collaborations"] == d["weight"]
+        direct = edge["weight"] - edge["collaborations"]  # weight of a direct tie, if any
+        assert edge["newman"] - direct == pytest.approx(newman.edges[u, v]["weight"])
