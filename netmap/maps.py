@@ -37,7 +37,15 @@ from netmap.metrics import _Arrays
 from netmap.schema import SECTORS
 from netmap.whatif import _check_nodes
 
-__all__ = ["PHYSICS_LIMIT", "render_image", "render_map"]
+__all__ = [
+    "PHYSICS_LIMIT",
+    "MapEncoding",
+    "MapOptions",
+    "encode",
+    "node_name",
+    "render_image",
+    "render_map",
+]
 
 #: With ``physics="auto"``, maps of more nodes than this open with physics off.
 PHYSICS_LIMIT = 300
@@ -73,9 +81,59 @@ _AGGREGATES = ("organisations", "communities")
 ColourBy = str | Mapping | pd.Series | None
 
 
+class _Default(str):
+    """A default option value, told apart (by identity) from the same text passed explicitly."""
+
+
+#: The default ``color_by``: a graph without sectors is drawn in one colour, whereas an
+#: explicit ``color_by="sector"`` on such a graph is an error.
+_SECTOR = _Default("sector")
+
+
+def node_name(G: nx.Graph, node: Hashable) -> str:
+    """The name a map shows for ``node``: its ``name`` attribute as text, else its id.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph()
+    >>> G.add_node("person:P1", name="Anna Berg")
+    >>> G.add_node(7)
+    >>> node_name(G, "person:P1"), node_name(G, 7)
+    ('Anna Berg', '7')
+    """
+    return str(G.nodes[node].get("name", node))
+
+
 @dataclass(frozen=True)
-class _Encoding:
-    """What a map shows: node order, labels, positions, colours, sizes, marks, edges, legend."""
+class MapOptions:
+    """What a map shows: the options :func:`render_map` and :func:`render_image` share.
+
+    The fields are the keyword arguments of :func:`render_map` of the same names, with the
+    same defaults. :func:`encode` turns a graph and these options into a :class:`MapEncoding`
+    that draws both the HTML page and the PNG, so a report needing both lays out, colours and
+    sizes the graph (and computes any metric) once.
+    """
+
+    color_by: ColourBy = _SECTOR
+    size_by: str | Mapping | pd.Series | None = "betweenness"
+    highlight: Iterable[Hashable] | None = None
+    dashed_edges: Iterable[tuple[Hashable, Hashable]] | None = None
+    removed: Iterable[Hashable] | None = None
+    top_n: int | None = None
+    aggregate: Literal["organisations", "communities"] | None = None
+    weight: str | None = "weight"
+    seed: int = 0
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class MapEncoding:
+    """A graph encoded for drawing: node order, labels, positions, colours, sizes, marks, edges.
+
+    Made by :func:`encode`; :meth:`page` draws it as :func:`render_map` does, :meth:`image`
+    as :func:`render_image` does.
+    """
 
     nodes: list[Hashable]
     labels: list[str]
@@ -92,13 +150,74 @@ class _Encoding:
     legend: dict
     summary: str
     weight_label: str
+    lang: str
+
+    def page(
+        self,
+        path: str | Path | None = None,
+        *,
+        title: str | None = None,
+        physics: bool | Literal["auto"] = "auto",
+    ) -> str:
+        """The HTML page of :func:`render_map` (``path``, ``title``, ``physics`` as there)."""
+        if physics not in (True, False, "auto"):
+            raise ValueError(f"physics must be True, False or 'auto'; got {physics!r}.")
+        with_physics = len(self.nodes) <= PHYSICS_LIMIT if physics == "auto" else physics
+        page = _page(self, title=title or "", physics=with_physics, lang=self.lang)
+        if path is not None:
+            Path(path).write_text(page, encoding="utf-8")
+        return page
+
+    def image(
+        self, path: str | Path, *, title: str | None = None, labels: int = 15, dpi: int = 150
+    ) -> Path:
+        """The PNG of :func:`render_image` (arguments as there); returns ``path``."""
+        return _draw_png(self, Path(path), title=title or "", labels=labels, dpi=dpi)
+
+
+def encode(G: nx.Graph, options: MapOptions | None = None) -> MapEncoding:
+    """Lay out, colour and size ``G`` once, for both an HTML page and a PNG.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        As for :func:`render_map`; not modified.
+    options : MapOptions, optional
+        What to show; the defaults of :func:`render_map` when left out.
+
+    Returns
+    -------
+    MapEncoding
+        Its ``page()`` is the page :func:`render_map` returns for the same graph and options,
+        its ``image(path)`` the PNG of :func:`render_image`.
+
+    Raises
+    ------
+    ValueError
+        As :func:`render_map`.
+
+    Examples
+    --------
+    A path of three nodes, the middle one on the only path between the ends: sized by
+    degree, the ends (degree 1) are drawn smallest (0) and the middle (degree 2) largest (1).
+
+    >>> import networkx as nx
+    >>> encoding = encode(nx.path_graph(3), MapOptions(color_by=None, size_by="degree"))
+    >>> encoding.size.tolist()
+    [0.0, 1.0, 0.0]
+    >>> encoding.page() == render_map(nx.path_graph(3), color_by=None, size_by="degree")
+    True
+    """
+    options = MapOptions() if options is None else options
+    _check_options(G, top_n=options.top_n, aggregate=options.aggregate, physics="auto")
+    return _encode(G, options)
 
 
 def render_map(
     G: nx.Graph,
     path: str | Path | None = None,
     *,
-    color_by: ColourBy = "sector",
+    color_by: ColourBy = _SECTOR,
     size_by: str | Mapping | pd.Series | None = "betweenness",
     highlight: Iterable[Hashable] | None = None,
     dashed_edges: Iterable[tuple[Hashable, Hashable]] | None = None,
@@ -206,8 +325,7 @@ def render_map(
     (False, True)
     """
     _check_options(G, top_n=top_n, aggregate=aggregate, physics=physics)
-    encoding = _encode(
-        G,
+    options = MapOptions(
         color_by=color_by,
         size_by=size_by,
         highlight=highlight,
@@ -219,19 +337,14 @@ def render_map(
         seed=seed,
         lang=lang,
     )
-    n = len(encoding.nodes)
-    with_physics = n <= PHYSICS_LIMIT if physics == "auto" else bool(physics)
-    page = _page(encoding, title=title or "", physics=with_physics, lang=lang)
-    if path is not None:
-        Path(path).write_text(page, encoding="utf-8")
-    return page
+    return _encode(G, options).page(path, title=title, physics=physics)
 
 
 def render_image(
     G: nx.Graph,
     path: str | Path,
     *,
-    color_by: ColourBy = "sector",
+    color_by: ColourBy = _SECTOR,
     size_by: str | Mapping | pd.Series | None = "betweenness",
     highlight: Iterable[Hashable] | None = None,
     dashed_edges: Iterable[tuple[Hashable, Hashable]] | None = None,
@@ -271,8 +384,7 @@ def render_image(
     b'\\x89PNG\\r\\n\\x1a\\n'
     """
     _check_options(G, top_n=top_n, aggregate=aggregate, physics="auto")
-    encoding = _encode(
-        G,
+    options = MapOptions(
         color_by=color_by,
         size_by=size_by,
         highlight=highlight,
@@ -284,7 +396,7 @@ def render_image(
         seed=seed,
         lang=lang,
     )
-    return _draw_png(encoding, Path(path), title=title or "", labels=labels, dpi=dpi)
+    return _encode(G, options).image(path, title=title, labels=labels, dpi=dpi)
 
 
 # ------------------------------------------------------------------ options
@@ -344,28 +456,20 @@ class _View:
         )
 
 
-def _encode(
-    G: nx.Graph,
-    *,
-    color_by,
-    size_by,
-    highlight,
-    dashed_edges,
-    removed,
-    top_n,
-    aggregate,
-    weight,
-    seed,
-    lang,
-) -> _Encoding:
+def _encode(G: nx.Graph, options: MapOptions) -> MapEncoding:
     """Everything the page and the PNG draw, from the graph and the options."""
+    o = options
+    color_by, size_by, weight, seed, lang = o.color_by, o.size_by, o.weight, o.seed, o.lang
+    highlight, removed, aggregate, top_n = o.highlight, o.removed, o.aggregate, o.top_n
+    if color_by is _SECTOR and not _has_attribute(G, color_by):
+        color_by = None  # the default on a graph without sectors: one colour, no legend
     marked = {
         "highlight": _check_nodes(
             G, highlight if highlight is not None else (), argument="highlight"
         ),
         "removed": _check_nodes(G, removed if removed is not None else (), argument="removed"),
     }
-    pairs = _check_pairs(G, dashed_edges)
+    pairs = _check_pairs(G, o.dashed_edges)
     if aggregate is not None and (marked["highlight"] or marked["removed"] or pairs):
         raise ValueError(
             "An aggregated map (aggregate=...) draws groups, not actors, so it cannot show "
@@ -376,7 +480,7 @@ def _encode(
     if aggregate is None:
         metric, metric_label = _metric(G, arrays, size_by, weight=weight, seed=seed, lang=lang)
         marked["cut_off"] = _cut_off(arrays, marked["removed"])
-        labels = [str(G.nodes[node].get("name", node)) for node in arrays.nodes]
+        labels = [node_name(G, node) for node in arrays.nodes]
         view = _View(arrays, metric, category, labels, None)
         summary = ""
     else:
@@ -420,7 +524,7 @@ def _encode(
     if k is not None:
         notes.append(t("map.strongest", lang, k=k, shown=int(drawn.sum()), total=n_edges))
     unit = max(_MIN_UNIT_PX, _UNIT_PX * math.sqrt(PHYSICS_LIMIT / max(arrays.n, PHYSICS_LIMIT)))
-    return _Encoding(
+    return MapEncoding(
         nodes=arrays.nodes,
         labels=view.labels,
         tooltips=tooltips,
@@ -441,6 +545,7 @@ def _encode(
         },
         summary=summary,
         weight_label=t("map.weight", lang),
+        lang=lang,
     )
 
 
@@ -588,7 +693,8 @@ def _colours(category: np.ndarray, color_by, lang: str) -> tuple[np.ndarray, lis
     """Colour index per node, the colours, and the legend items (label, colour, count).
 
     Sectors keep the order of :data:`netmap.schema.SECTORS`; other categories are ordered
-    by count (most common first), then label.
+    by count (most common first), then label. Colours stay with their category whatever else
+    is drawn (see :func:`_fixed_colours`): civil society is orange on a filtered map too.
     """
     if color_by is None:
         return np.zeros(len(category), dtype=np.int64), [PALETTE[0]], []
@@ -598,13 +704,14 @@ def _colours(category: np.ndarray, color_by, lang: str) -> tuple[np.ndarray, lis
         rank = {choice_label("sector", s, lang): i for i, s in enumerate(SECTORS)}
         order = sorted(counts.index, key=lambda c: (rank.get(c, len(rank)), c))
     else:
+        rank = {}
         order = sorted(counts.index, key=lambda c: (-counts[c], c))
     own = order if len(order) <= MAX_COLOURS else order[: MAX_COLOURS - 1]
     code = {c: i for i, c in enumerate(own)}
     other = len(own)
-    colours = list(PALETTE[: len(own)])
+    rest = order[len(own) :]
+    colours = _fixed_colours(own, rank, palette=PALETTE[:-1] if rest else PALETTE)
     items = [{"label": c, "colour": code[c], "count": int(counts[c])} for c in own]
-    rest = [c for c in order if c not in code]
     if rest:
         colours.append(PALETTE[-1])
         items.append(
@@ -615,6 +722,22 @@ def _colours(category: np.ndarray, color_by, lang: str) -> tuple[np.ndarray, lis
     if n_missing:
         items.append({"label": t("common.unknown", lang), "colour": -1, "count": n_missing})
     return codes, colours, items
+
+
+def _fixed_colours(
+    categories: list[str], rank: dict[str, int], *, palette: tuple[str, ...]
+) -> list[str]:
+    """A colour per category, fixed by the category rather than by what else is drawn.
+
+    A category with a ``rank`` (a sector: its place in :data:`netmap.schema.SECTORS`) always
+    gets that palette colour; the others take the remaining colours in sorted order of their
+    labels (so a filter that drops a category by count does not recolour the rest).
+    """
+    unranked = sorted(c for c in categories if c not in rank)
+    free = [colour for i, colour in enumerate(palette) if i not in rank.values()]
+    return [
+        PALETTE[rank[c]] if c in rank else free[unranked.index(c) % len(free)] for c in categories
+    ]
 
 
 def _cut_off(arrays: _Arrays, removed: list[Hashable]) -> list[Hashable]:
@@ -661,7 +784,7 @@ def _groups(
             data = G.nodes[node]
             if _missing(data.get("organisation")):
                 keys.append(("actor", str(node)))
-                names.append(str(data.get("name", node)))
+                names.append(node_name(G, node))
             else:
                 keys.append(
                     ("organisation", str(data.get("organisation_id", data["organisation"])))
@@ -737,7 +860,7 @@ def _tooltip(G: nx.Graph, node, *, colour, metric, lang: str) -> str:
     ``colour`` and ``metric`` are (display name, value) pairs, or None to leave them out.
     """
     data = G.nodes[node]
-    lines = [str(data.get("name", node))]
+    lines = [node_name(G, node)]
     for field in _TOOLTIP_FIELDS:
         value = data.get(field)
         if not _missing(value):
@@ -819,7 +942,7 @@ def _edge_columns(ends: np.ndarray, weights: np.ndarray) -> dict[str, list]:
     }
 
 
-def _page(encoding: _Encoding, *, title: str, physics: bool, lang: str) -> str:
+def _page(encoding: MapEncoding, *, title: str, physics: bool, lang: str) -> str:
     e = encoding
     data = {
         "nodes": {
@@ -866,7 +989,7 @@ def _page(encoding: _Encoding, *, title: str, physics: bool, lang: str) -> str:
 # ------------------------------------------------------------------ the image
 
 
-def _draw_png(encoding: _Encoding, path: Path, *, title: str, labels: int, dpi: int) -> Path:
+def _draw_png(encoding: MapEncoding, path: Path, *, title: str, labels: int, dpi: int) -> Path:
     """Draw the encoding with matplotlib's Agg canvas (no pyplot, no global state)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.collections import LineCollection

@@ -164,6 +164,50 @@ def test_rare_categories_share_other():
     assert data["legend"]["items"][-1]["count"] == 14 - 2 * 2 - 7
 
 
+def test_a_sector_keeps_its_colour_when_the_view_is_filtered():
+    G = small_people_graph()
+    full = island(render_map(G, size_by="degree"))
+    only_civil = G.subgraph(["person:P3", "person:P4"])
+    filtered = island(render_map(only_civil, size_by="degree"))
+    # SECTORS order: public is the first palette colour, civil society the second
+    assert full["colours"][:2] == [maps.PALETTE[0], maps.PALETTE[1]]
+    assert [i["label"] for i in filtered["legend"]["items"]] == ["Civil society"]
+    assert filtered["colours"] == [maps.PALETTE[1]]
+
+
+def test_other_categories_are_coloured_by_sorted_value_not_by_count():
+    G = nx.path_graph(5)
+    nx.set_node_attributes(G, {0: "b", 1: "b", 2: "b", 3: "a", 4: "c"}, "group")
+    data = island(render_map(G, color_by="group", size_by=None))
+    # legend by count (b first), colours by sorted value: a, b, c -> palette 0, 1, 2
+    items = [(i["label"], data["colours"][i["colour"]]) for i in data["legend"]["items"]]
+    assert items == [("b", maps.PALETTE[1]), ("a", maps.PALETTE[0]), ("c", maps.PALETTE[2])]
+    without_a = island(render_map(G.subgraph([0, 1, 2, 4]), color_by="group", size_by=None))
+    assert without_a["colours"] == [maps.PALETTE[0], maps.PALETTE[1]]  # b, c: sorted again
+
+
+def test_the_default_colour_needs_no_sectors():
+    # before: ValueError "color_by='sector' is not a node attribute of this graph ..."
+    data = island(render_map(nx.path_graph(3)))
+    assert data["legend"]["items"] == [] and data["legend"]["title"] == ""
+    assert data["nodes"]["colour"] == [0, 0, 0] and data["colours"] == [maps.PALETTE[0]]
+
+
+def test_one_encoding_draws_the_page_and_the_image(tmp_path):
+    G = small_people_graph()
+    options = maps.MapOptions(size_by="degree", highlight=["person:P3"], lang="sv")
+    encoding = maps.encode(G, options)
+    page = render_map(G, size_by="degree", highlight=["person:P3"], lang="sv")
+    assert encoding.page() == page
+    png = encoding.image(tmp_path / "m.png", dpi=40)
+    assert (
+        png.read_bytes()
+        == render_image(
+            G, tmp_path / "n.png", size_by="degree", highlight=["person:P3"], lang="sv", dpi=40
+        ).read_bytes()
+    )
+
+
 def test_swedish_texts():
     data = island(render_map(small_people_graph(), size_by="degree", lang="sv"))
     assert data["text"]["search"] == "Hitta en aktör med namn"
