@@ -7,6 +7,8 @@ with networkx's bipartite projection, which is about a hundred times slower at s
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import gc
 import hashlib
 from collections.abc import Iterable, Mapping
@@ -23,7 +25,7 @@ import pyarrow.compute as pc
 import scipy.sparse as sp
 
 from netmap.errors import NetmapError
-from netmap.schema import TABLE_ORDER, node_id
+from netmap.schema import COLLABORATION_KINDS, SECTORS, TABLE_ORDER, node_id, record_id
 
 __all__ = ["LEVELS", "Network"]
 
@@ -220,7 +222,9 @@ class Network:
         """
         if level not in LEVELS:
             raise ValueError(f"level must be one of {', '.join(LEVELS)}; got {level!r}.")
-        sel = self._select(
+        if not half_life_days > 0:
+            raise ValueError(f"half_life_days must be a positive number; got {half_life_days!r}.")
+        window, filters = self._check_window_and_filters(
             since=since,
             until=until,
             sectors=sectors,
@@ -228,24 +232,18 @@ class Network:
             regions=regions,
             kinds=kinds,
         )
+        sel = self._select(**window, **filters)
         if level == "two-mode":
             G = self._two_mode_graph(sel)
         else:
             G = self._one_mode_graph(sel, level, half_life_days=half_life_days)
         G.graph.update(
             level=level,
-            since=None if since is None else str(pd.Timestamp(since).date()),
-            until=None if until is None else str(pd.Timestamp(until).date()),
-            filters={
-                name: sorted(values)
-                for name, values in (
-                    ("sectors", sectors),
-                    ("municipalities", municipalities),
-                    ("regions", regions),
-                    ("kinds", kinds),
-                )
-                if values is not None
+            **{
+                name: None if day is None else day.date().isoformat()
+                for name, day in window.items()
             },
+            filters={name: values for name, values in filters.items() if values is not None},
         )
         return G
 
@@ -256,9 +254,46 @@ class Network:
 
         Takes the same keyword arguments as :meth:`graph` (except ``half_life_days``).
         """
-        sel = self._select(**window_and_filters)
-        actors, collabs, B = _incidence(sel, level)
+        window, filters = self._check_window_and_filters(**window_and_filters)
+        actors, collabs, B = _incidence(self._select(**window, **filters), level)
         return B, actors, collabs
+
+    def _check_window_and_filters(
+        self,
+        *,
+        since=None,
+        until=None,
+        sectors=None,
+        municipalities=None,
+        regions=None,
+        kinds=None,
+    ) -> tuple[dict, dict]:
+        """The window as Timestamps and the filters as sorted lists, or a ValueError.
+
+        A filter value that no record has is refused (it would silently give an empty
+        graph), with the closest value the records do have.
+        """
+        window = {"since": _as_date(since, "since"), "until": _as_date(until, "until")}
+        if None not in window.values() and window["since"] > window["until"]:
+            raise ValueError(
+                f"since ({window['since'].date()}) is after until ({window['until'].date()}): "
+                "the time window is empty. Swap the two dates."
+            )
+        orgs, people = self._tables["organisations"], self._tables["people"]
+        known = {
+            "sectors": set(SECTORS),
+            "kinds": set(COLLABORATION_KINDS),
+            "municipalities": _values_in(orgs, people, "municipality"),
+            "regions": _values_in(orgs, people, "region"),
+        }
+        given = {
+            "sectors": sectors,
+            "municipalities": municipalities,
+            "regions": regions,
+            "kinds": kinds,
+        }
+        filters = {name: _check_filter(name, values, known[name]) for name, values in given.items()}
+        return window, filters
 
     # ------------------------------------------------------------ internals
 
@@ -275,8 +310,7 @@ class Network:
         t = self._tables
         orgs, people = t["organisations"], _people_with_org_fields(t["people"], t["organisations"])
         collabs, part, ties = t["collaborations"], t["participation"], t["ties"]
-        since_ts = None if since is None else pd.Timestamp(since)
-        until_ts = None if until is None else pd.Timestamp(until)
+        since_ts, until_ts = since, until
         windowed = since_ts is not None or until_ts is not None
 
         if kinds is not None:
@@ -290,7 +324,6 @@ class Network:
             ("region", regions),
         ):
             if values is not None:
-                values = list(values)
                 orgs = orgs[_isin(orgs[column], values)]
                 people = people[_isin(people[column], values)]
         part = part[_isin(part["collaboration_id"], collabs["id"])]
@@ -372,10 +405,10 @@ class Network:
         person_rows = part["person_id"].notna()
         actor = np.where(
             person_rows,
-            "person:" + part["person_id"].fillna(""),
-            "org:" + part["organisation_id"].fillna(""),
+            node_id("person", "") + part["person_id"].fillna(""),
+            node_id("organisation", "") + part["organisation_id"].fillna(""),
         )
-        collab = "collab:" + part["collaboration_id"]
+        collab = node_id("collaboration", "") + part["collaboration_id"]
         G.add_edges_from(
             (a, c, {"role": r}) for a, c, r in zip(actor, collab, part["role"], strict=True)
         )
@@ -383,6 +416,48 @@ class Network:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _as_date(value, name: str) -> pd.Timestamp | None:
+    """A window bound as a Timestamp: a date, a datetime or an ISO text (2022-06-08)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return pd.Timestamp(dt.date.fromisoformat(value.strip()))
+        except ValueError:
+            pass
+    elif isinstance(value, dt.date):
+        return pd.Timestamp(value)
+    raise ValueError(
+        f"{name} must be a date, or a text such as 2022-06-08 (year-month-day); got {value!r}."
+    )
+
+
+def _values_in(orgs: pd.DataFrame, people: pd.DataFrame, column: str) -> set[str]:
+    """The values of ``column`` among the organisations (and people, when they have it)."""
+    values = set(orgs[column].dropna())
+    if column in people.columns:
+        values |= set(people[column].dropna())
+    return values
+
+
+def _check_filter(name: str, values, known: set[str]) -> list[str] | None:
+    """``values`` as a sorted list, refusing a value no record has (with a suggestion)."""
+    if values is None:
+        return None
+    values = [values] if isinstance(values, str) else list(values)
+    unknown = sorted(set(values) - known)
+    if unknown:
+        value = unknown[0]
+        close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        listed = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
+        raise ValueError(
+            f"{name} has {value!r}, which no record has, so the graph would be empty.{hint} "
+            f"Known {name}: {listed or '(none)'}."
+        )
+    return sorted(values)
 
 
 def _overlaps(df: pd.DataFrame, since, until, *, undated_inside: bool) -> pd.Series:
@@ -512,7 +587,7 @@ def _collaboration_ages(sel: _Selection, collab_nodes: list[str]) -> np.ndarray:
     """Days from each collaboration's end (or start) to the reference date; 0 when undated."""
     collabs = sel.collaborations.set_index("id")
     ends = collabs["end_date"].fillna(collabs["start_date"])
-    ends = ends.reindex([c.split(":", 1)[1] for c in collab_nodes])
+    ends = ends.reindex([record_id(c) for c in collab_nodes])
     if sel.reference_date is None:
         return np.zeros(len(collab_nodes))
     days = (sel.reference_date - ends).dt.days.to_numpy(dtype=float, na_value=0.0)

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from networkx.algorithms import bipartite
 
+from netmap.errors import NetmapError
 from netmap.network import Network
 
 STR = "str"
@@ -314,6 +315,59 @@ class TestWindowsAndFilters:
             small_region().graph("persons")
 
 
+class TestBadWindowsAndFilters:
+    """Options that would silently give a wrong or empty graph are refused, with the fix."""
+
+    def test_a_single_sector_may_be_given_as_text(self):
+        assert set(small_region().graph("people", sectors="academia")) == {"person:fia"}
+
+    @pytest.mark.parametrize(
+        ("options", "message"),
+        [
+            (
+                {"sectors": ["publc"]},
+                "sectors has 'publc', which no record has, so the graph would be empty. "
+                "Did you mean 'public'? Known sectors: academia, business, civil_society, "
+                "other, public.",
+            ),
+            (
+                {"municipalities": ["Lulea"]},
+                "municipalities has 'Lulea', which no record has, so the graph would be "
+                "empty. Did you mean 'Luleå'? Known municipalities: Kiruna, Luleå.",
+            ),
+            (
+                {"kinds": ["seminar"]},
+                "kinds has 'seminar', which no record has, so the graph would be empty. "
+                "Known kinds: agreement, conference, dialogue, meeting, other, project, "
+                "workshop.",
+            ),
+            (
+                {"since": "8/6/2022"},
+                "since must be a date, or a text such as 2022-06-08 (year-month-day); "
+                "got '8/6/2022'.",
+            ),
+            (
+                {"since": "2023-01-01", "until": "2022-01-01"},
+                "since (2023-01-01) is after until (2022-01-01): the time window is empty. "
+                "Swap the two dates.",
+            ),
+            ({"half_life_days": 0}, "half_life_days must be a positive number; got 0."),
+        ],
+    )
+    def test_refused_with_what_to_do(self, options, message):
+        with pytest.raises(ValueError) as info:
+            small_region().graph("people", **options)
+        assert str(info.value) == message
+
+    def test_dates_and_datetimes_are_accepted(self):
+        import datetime as dt
+
+        by_text = small_region().graph("people", until="2022-12-31")
+        by_date = small_region().graph("people", until=dt.date(2022, 12, 31))
+        assert nx.utils.graphs_equal(by_text, by_date)
+        assert by_date.graph["until"] == "2022-12-31"
+
+
 class TestNetwork:
     def test_summary_counts_components_and_density(self):
         s = small_region().summary().set_index("level")
@@ -339,7 +393,7 @@ class TestNetwork:
     def test_missing_table_is_named(self):
         tables = dict(small_region().tables)
         del tables["ties"]
-        with pytest.raises(Exception, match="Network needs the tables ties"):
+        with pytest.raises(NetmapError, match="Network needs the tables ties"):
             Network(tables)
 
     def test_incidence_is_binary_actor_by_collaboration(self):
