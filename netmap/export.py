@@ -26,6 +26,7 @@ import numpy as np
 from netmap.layout import layout_positions
 from netmap.maps import render_image, render_map
 from netmap.metrics import _sorted_nodes
+from netmap.spreadsheet import spreadsheet_cell
 
 __all__ = ["FORMATS", "export", "portable_graph"]
 
@@ -86,7 +87,10 @@ def export(
       ``name``, ``type``, then every other attribute in alphabetical order, one row per node
       sorted by id. Edges: ``source``, ``target`` (the smaller id first), ``weight``, then the
       other attributes; rows sorted by source, then target. Lists and dicts are JSON text,
-      missing values empty cells.
+      missing values empty cells. Text a spreadsheet would run as a formula (starting with
+      ``=``, ``+``, ``-``, ``@``) gets a leading apostrophe
+      (:func:`netmap.spreadsheet.spreadsheet_safe`), so the file is for reading, not for
+      loading back into netmap.
     - ``html``: :func:`netmap.render_map`; ``png``: :func:`netmap.maps.render_image`.
 
     The same graph gives the same bytes in every format (GEXF without the date of writing
@@ -244,6 +248,6 @@ def _write_rows(path: Path, rows: list[dict[Hashable, Any]], *, first: tuple[str
     columns = [c for c in first if c in keys or c in first[:2]]
     columns += sorted(str(k) for k in keys if k not in columns)
     with path.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerow([spreadsheet_cell(c) for c in columns])
         writer = csv.DictWriter(f, fieldnames=columns, extrasaction="raise")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)

@@ -7,6 +7,7 @@ import csv
 import struct
 
 import networkx as nx
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 import netmap
 from netmap.cli import main
 from netmap.export import export, portable_graph
+from netmap.spreadsheet import FORMULA_START, spreadsheet_safe
 
 
 @pytest.fixture(scope="module")
@@ -138,6 +140,41 @@ def test_csv_writes_nodes_and_edges_for_excel(tmp_path):
         ["source", "target", "weight", "tie"],
         ["person:P1", "person:P2", "2.0", "mentor"],
     ]
+
+
+def test_csv_text_cannot_run_as_a_formula_in_excel(tmp_path):
+    G = nx.Graph()
+    G.add_node("person:P1", name='=HYPERLINK("http://evil","x")', change=-3, note="-1")
+    G.add_node("person:P2", name="@SUM(A1)", change=2, note="+46 70")
+    G.add_edge("person:P1", "person:P2", weight=-1.5)
+    nodes_path, edges_path = export(G, tmp_path / "net.csv")
+    with nodes_path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows == [
+        ["id", "name", "change", "note"],
+        ["person:P1", '\'=HYPERLINK("http://evil","x")', "-3", "-1"],
+        ["person:P2", "'@SUM(A1)", "2", "'+46 70"],
+    ]
+    assert edges_path.read_text(encoding="utf-8-sig").splitlines()[1] == (
+        "person:P1,person:P2,-1.5"
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(), number=st.floats(allow_nan=False) | st.integers())
+def test_spreadsheet_safe_keeps_text_as_text_and_numbers_as_numbers(text, number):
+    table = pd.DataFrame({"text": [text, "=" + text], "number": [number, -abs(number)]})
+    safe = spreadsheet_safe(table)
+    assert safe["number"].equals(table["number"])  # numbers, negative ones too, untouched
+    assert safe.at[1, "text"] == "'=" + text  # a formula start is always prefixed
+    cell = safe.at[0, "text"]
+    assert cell in (text, "'" + text)  # any text survives, at most with an apostrophe
+    looks_like_formula = text.startswith(FORMULA_START)
+    try:
+        float(text)
+    except ValueError:
+        assert (cell != text) == looks_like_formula
+    assert table.at[1, "text"] == "=" + text  # the input is not modified
 
 
 def test_html_and_png(tmp_path):
