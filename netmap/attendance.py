@@ -26,10 +26,9 @@ from netmap.attendance_lists import (
     AttendanceRows,
     csv_records,
     field_of,
-    problem_record,
     read_lists,
 )
-from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
+from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, problem_record
 from netmap.io import write_tables
 from netmap.network import Network
 from netmap.resolve import (
@@ -478,7 +477,9 @@ def import_attendance(
     rows = read.rows
     decisions = _review_frame(review)
     warnings: list[dict] = [
-        problem_record(f, r, "email", None, n, "Correct the address in the list.", "warning")
+        problem_record(
+            f, r, "email", None, n, "Correct the address in the list.", severity="warning"
+        )
         for f, r, n in zip(rows.labels, rows.row, rows.note, strict=True)
         if n is not None
     ]
@@ -614,7 +615,7 @@ class _Builder:
                     "two different e-mail addresses",
                     "Check the merges of these two people in review.csv; merge the two "
                     "records with the e-mails directly if they are one person.",
-                    "warning",
+                    severity="warning",
                 )
             )
         self.person_labels = np.full(n, -1, dtype=np.int64)
@@ -730,7 +731,7 @@ class _Builder:
                 problem,
                 "The lists changed since the review table was written; decide the pairs in "
                 "the new import/review.csv.",
-                "warning",
+                severity="warning",
             )
         )
 
@@ -861,7 +862,7 @@ class _Builder:
                     mapping_key,
                     "no organisation in the lists has this name",
                     "Check the spelling; the mapping matches any spelling the lists use.",
-                    "warning",
+                    severity="warning",
                 )
             )
         return pd.DataFrame(

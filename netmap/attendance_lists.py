@@ -4,8 +4,6 @@ rejected with the reason. The first step of :func:`netmap.import_attendance`.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import tempfile
 import zipfile
@@ -18,8 +16,8 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils.exceptions import InvalidFileException
 
-from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError
-from netmap.io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, read_text, sniff_delimiter
+from netmap.errors import InvalidDataError, NetmapError, problem_record
+from netmap.io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, CsvRecords, read_csv_records
 from netmap.resolve import clean_text, match_key, split_organisation
 from netmap.validate import cell_text, parse_date
 
@@ -31,7 +29,6 @@ __all__ = [
     "ListsRead",
     "csv_records",
     "field_of",
-    "problem_record",
     "read_lists",
 ]
 
@@ -187,7 +184,7 @@ def _as_sources(files_or_frames) -> list[tuple[str | None, object]]:
 def _named(label: str | None, source, position: int) -> list[_List]:
     lists = _read_lists(source, position)
     if label is not None:
-        lists = [_List(label, lst.sheet, lst.records) for lst in lists]
+        lists = [_List(label, lst.sheet, lst.records, lst.lines) for lst in lists]
     return lists
 
 
@@ -207,11 +204,13 @@ def _check_date(date: str | pd.Timestamp | None) -> pd.Timestamp | None:
 
 @dataclass(frozen=True)
 class _List:
-    """One attendance list: every line of a CSV file or sheet, as text cells."""
+    """One attendance list: every line of a CSV file or sheet, as text cells; for a CSV
+    file also the first and last physical line of each record."""
 
     file: str
     sheet: str | None
     records: list[list[str]]
+    lines: list[tuple[int, int]] | None = None
 
     @property
     def label(self) -> str:
@@ -258,21 +257,34 @@ def _read_lists(source, position: int) -> list[_List]:
         finally:
             book.close()
     if suffix in CSV_SUFFIXES:
-        return [_List(path.name, None, csv_records(path))]
+        read = _csv_read(path)
+        lines = list(zip(read.first_lines, read.last_lines, strict=True))
+        return [_List(path.name, None, read.records, lines)]
     raise NetmapError(
         f"{path.name} is not an attendance list netmap can read: expected a .csv, .tsv, .txt "
         f"or .xlsx file, got {suffix or 'no file type'}. Save it from Excel as CSV or .xlsx."
     )
 
 
+def _csv_read(path: Path) -> CsvRecords:
+    read, problems = read_csv_records(path)
+    errors = [p for p in problems if p["severity"] == "error"]
+    if read is None or errors:
+        p = errors[0]
+        raise NetmapError(f"{path.name}: {p['problem']}. {p['hint']}")
+    return read
+
+
 def csv_records(path: Path) -> list[list[str]]:
-    try:
-        text = read_text(path)
-    except UnicodeDecodeError as err:
-        raise NetmapError(
-            f"{path.name} is not a text file. Save it from Excel as CSV UTF-8 or .xlsx."
-        ) from err
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text)))
+    """The records of a CSV file (a review or sector mapping), read as
+    :func:`netmap.io.read_csv_records` reads record files.
+
+    Raises
+    ------
+    NetmapError
+        When the file is not a CSV table (a workbook, binary data, a web page, empty).
+    """
+    return _csv_read(path).records
 
 
 def field_of(header: str) -> str | None:
@@ -389,14 +401,39 @@ def _collect(
             elif i == header_at:
                 continue
             else:
-                reason = _add_row(rows, lst, excel_row, record, columns, list_title, list_date)
+                reason = _broken_record(lst, i, record, columns) or _add_row(
+                    rows, lst, excel_row, record, columns, list_title, list_date
+                )
             if reason is not None:
                 content = " | ".join(clean_text(c) for c in record if c.strip())
                 rejected.append((lst.file, lst.sheet, excel_row, reason, content))
                 n_rejected += 1
-        used = len(rows.row) - before
-        counts.append((lst.file, lst.sheet, used + n_rejected, used, n_rejected))
+        # Read: every non-blank record above the header, every record below it up to the
+        # last non-blank one; counted apart from the rows kept and rejected.
+        above = sum(any(c.strip() for c in r) for r in lst.records[:header_at])
+        read = above + last - header_at - 1
+        counts.append((lst.file, lst.sheet, read, len(rows.row) - before, n_rejected))
     return rows, rejected, counts, problems
+
+
+#: Fields whose cell is one short line: a line break there comes from a stray quote.
+_ONE_LINE_FIELDS = ("name", "first_name", "last_name", "organisation", "email", "date")
+
+
+def _broken_record(lst: _List, i: int, record: list[str], columns: dict[str, int]) -> str | None:
+    """Why record ``i`` of a CSV list cannot be used when a stray double quote made one
+    record of several lines; else None."""
+    if lst.lines is None or lst.lines[i][0] == lst.lines[i][1]:
+        return None
+    for name in _ONE_LINE_FIELDS:
+        j = columns.get(name)
+        if j is not None and j < len(record) and ("\n" in record[j] or "\r" in record[j]):
+            first, last = lst.lines[i]
+            return (
+                f"a cell runs from line {first} to line {last}: a double quote without its "
+                f'partner? Remove the lone " on line {first}, or close it'
+            )
+    return None
 
 
 def _cell(record: list[str], columns: dict[str, int], name: str) -> str | None:
@@ -465,10 +502,3 @@ def _add_row(
 
 #: Dates repeat on every row of a list: parse each text once.
 _parse_date = lru_cache(maxsize=4096)(parse_date)
-
-
-def problem_record(file, row, column, value, problem, hint, severity="error") -> dict:
-    """One problem as a dict with the keys of :data:`netmap.errors.PROBLEM_COLUMNS`."""
-    return dict(
-        zip(PROBLEM_COLUMNS, (severity, file, row, column, value, problem, hint), strict=True)
-    )

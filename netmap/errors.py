@@ -4,10 +4,41 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["PROBLEM_COLUMNS", "InvalidDataError", "NetmapError"]
+__all__ = ["PROBLEM_COLUMNS", "InvalidDataError", "NetmapError", "problem_record"]
 
 #: Columns of :attr:`InvalidDataError.problems` and of every validation report.
 PROBLEM_COLUMNS = ("severity", "file", "row", "column", "value", "problem", "hint")
+
+
+def problem_record(
+    file: str | None,
+    row: int | None,
+    column: str | None,
+    value: str | None,
+    problem: str,
+    hint: str,
+    *,
+    severity: str = "error",
+    table: str | None = None,
+) -> dict:
+    """One problem as a dict with the keys of :data:`PROBLEM_COLUMNS` and ``table`` (the
+    record table it concerns, or None); the one builder every reader and checker uses.
+
+    Examples
+    --------
+    >>> problem_record("people.csv", 3, "id", "", "empty id", "Fill in id.")["severity"]
+    'error'
+    """
+    return {
+        "severity": severity,
+        "file": file,
+        "row": row,
+        "column": column,
+        "value": value,
+        "problem": problem,
+        "hint": hint,
+        "table": table,
+    }
 
 
 class NetmapError(Exception):

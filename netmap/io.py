@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -22,10 +23,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.utils.exceptions import InvalidFileException
 
-from netmap.errors import NetmapError
+from netmap.errors import NetmapError, problem_record
 from netmap.network import Network
 from netmap.schema import TABLE_ORDER, TABLES
 from netmap.validate import (
+    CONTROL_CHARACTERS,
     DERIVED_COLUMNS,
     RawTable,
     Validation,
@@ -130,9 +132,11 @@ def read_raw(path: str | Path) -> tuple[dict[str, RawTable], list[dict]]:
         return _read_workbook(path)
     if suffix == ".xls":
         return {}, [
-            _problem(
-                None,
+            problem_record(
                 path.name,
+                None,
+                None,
+                None,
                 "this is an old-style Excel file (.xls), which netmap cannot read",
                 "Open it in Excel and save it as Excel Workbook (.xlsx).",
             )
@@ -146,17 +150,6 @@ def read_raw(path: str | Path) -> tuple[dict[str, RawTable], list[dict]]:
     raise NetmapError(
         f"{path} is neither a folder of CSV files nor an .xlsx workbook; give one of those."
     )
-
-
-def _problem(table: str | None, file: str, problem: str, hint: str, **where) -> dict:
-    return {
-        "severity": where.pop("severity", "error"),
-        "table": table,
-        "file": file,
-        "problem": problem,
-        "hint": hint,
-        **where,
-    }
 
 
 def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, str], list[dict]]:
@@ -177,11 +170,14 @@ def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, 
         candidates = sorted(found.get(table, []))
         if len(candidates) > 1:
             problems.append(
-                _problem(
-                    table,
+                problem_record(
                     candidates[0],
+                    None,
+                    None,
+                    None,
                     f"{len(candidates)} {kind}s hold the table {table}: {', '.join(candidates)}",
                     f"Keep one of them; netmap reads one {kind} per table.",
+                    table=table,
                 )
             )
         elif candidates:
@@ -193,12 +189,15 @@ def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, 
             rename = f" Is {similar[0]} meant to be it? Then rename it." if similar else ""
             columns = ", ".join(required_columns(TABLES[table]))
             problems.append(
-                _problem(
-                    table,
+                problem_record(
                     expected if kind == "file" else container,
+                    None,
+                    None,
+                    None,
                     f"the {kind} {expected} is missing",
                     f"Add a {kind} named {expected} whose first row names the columns "
                     f"{columns} (`netmap templates DIR` writes empty ones).{rename}",
+                    table=table,
                 )
             )
     tables = ", ".join(TABLE_ORDER)
@@ -207,9 +206,11 @@ def _sources(names: list[str], *, kind: str, container: str) -> tuple[dict[str, 
         renamed = alike + Path(name).suffix if alike and kind == "file" else alike
         guess = f" If it is the {alike} table, rename it to {renamed}." if alike else ""
         problems.append(
-            _problem(
-                None,
+            problem_record(
                 name if kind == "file" else f"{container}, sheet {name}",
+                None,
+                None,
+                None,
                 f"not a netmap table, so it was not read ({kind} names are {tables})",
                 f"Nothing to do if it holds something else.{guess}",
                 severity="warning",
@@ -264,24 +265,61 @@ def read_text(path: Path) -> str:
 _MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|table|\?xml)", re.IGNORECASE)
 
 
-#: Control characters that do not occur in text tables (all but tab, line ends and form feed).
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
-
 def _not_text(text: str) -> bool:
     """True when decoded text is binary data: a NUL, or many other control characters."""
     sample = text[:65536]
     if "\x00" in sample:
         return True
-    return len(_CONTROLS.findall(sample)) > max(1, len(sample) // 100)
+    return len(CONTROL_CHARACTERS.findall(sample)) > max(1, len(sample) // 100)
 
 
-def _read_csv(path: Path, table: str) -> tuple[RawTable | None, list[dict]]:
-    """Read one delimited text file; or None and the problem that makes it unreadable."""
+#: The longest cell a CSV file may hold (characters); csv's default is 131,072.
+MAX_CELL = 10_000_000
+csv.field_size_limit(MAX_CELL)
+
+
+@dataclass(frozen=True)
+class CsvRecords:
+    """The records of one CSV file, with the physical lines each one spans.
+
+    ``records[i]`` starts on line ``first_lines[i]`` and ends on ``last_lines[i]`` (1-based,
+    as a text editor numbers lines); a record whose quoted cell holds line breaks spans
+    several lines. Blank lines are records with no cells.
+    """
+
+    records: list[list[str]]
+    first_lines: list[int]
+    last_lines: list[int]
+
+
+def read_csv_records(path: str | Path) -> tuple[CsvRecords | None, list[dict]]:
+    """Read one delimited text file into records; or None and the problem that makes it
+    unreadable.
+
+    The file may be UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order
+    mark or Windows-1252, separated by ``,``, ``;`` or tab (Excel's ``sep=;`` first line
+    is honoured). Problems are dicts with the keys of
+    :data:`netmap.errors.PROBLEM_COLUMNS` and ``table`` (None): an error when the file is
+    a workbook, binary, a web page, empty or not a CSV table; a warning for garbled
+    Swedish letters.
+
+    Examples
+    --------
+    A stray double quote makes one record of the three lines below it:
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "list.csv"
+    ...     _ = path.write_text('Namn,Org\\n"Anna,PRO\\nErik,PRO\\nEva,PRO\\n')
+    ...     read, problems = read_csv_records(path)
+    >>> len(read.records), read.first_lines, read.last_lines, problems
+    (2, [1, 2], [1, 4], [])
+    """
+    path = Path(path)
     name = path.name
 
     def fail(problem: str, hint: str) -> tuple[None, list[dict]]:
-        return None, [_problem(table, name, problem, hint)]
+        return None, [problem_record(name, None, None, None, problem, hint)]
 
     head = path.read_bytes()[:4]
     if head.startswith(b"PK\x03\x04"):
@@ -295,11 +333,7 @@ def _read_csv(path: Path, table: str) -> tuple[RawTable | None, list[dict]]:
     except UnicodeDecodeError:
         text = "\x00"
     if not text.strip():
-        return fail(
-            "the file is empty",
-            f"Write the header row in the first line ({_header_hint(table)}); a table with "
-            "no records needs only that line.",
-        )
+        return fail("the file is empty", "Write the header row in the first line.")
     if _not_text(text):
         return fail(
             "this is not a text file (it holds binary data)",
@@ -312,25 +346,54 @@ def _read_csv(path: Path, table: str) -> tuple[RawTable | None, list[dict]]:
             "Download or export the table as CSV or .xlsx instead of saving the web page.",
         )
     # Excel's "sep=;" first line names the separator; Excel hides it, so the header stays row 1.
+    offset = 0
     if m := re.match(r"sep=(.)\r?\n", text):
-        delimiter, text = m[1], text[m.end() :]
+        delimiter, text, offset = m[1], text[m.end() :], 1
     else:
         delimiter = sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records, first_lines, last_lines = [], [], []
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for record in reader:
+            first_lines.append((last_lines[-1] if last_lines else offset) + 1)
+            last_lines.append(reader.line_num + offset)
+            records.append(record)
     except csv.Error as err:
+        if "field larger than field limit" in str(err):
+            start = (last_lines[-1] if last_lines else offset) + 1
+            return fail(
+                f"a cell starting on line {start} is longer than {MAX_CELL:,} characters: "
+                "a double quote without its partner?",
+                f'Look for a lone " on line {start}; remove it, or close it with a second ".',
+            )
         return fail(
             f"this cannot be read as a CSV table ({err})",
             "Open it in Excel and save it again as CSV UTF-8.",
         )
-    return RawTable.from_records(table, name, records), _mojibake(records, table, name)
+    return CsvRecords(records, first_lines, last_lines), _mojibake(records, name)
+
+
+def _read_csv(path: Path, table: str) -> tuple[RawTable | None, list[dict]]:
+    """Read one record table from a delimited text file; or None and why it is unreadable."""
+    read, problems = read_csv_records(path)
+    for p in problems:
+        p["table"] = table
+        if p["problem"] == "the file is empty":
+            p["hint"] = (
+                f"Write the header row in the first line ({_header_hint(table)}); a table "
+                "with no records needs only that line."
+            )
+    if read is None:
+        return None, problems
+    lines = list(zip(read.first_lines, read.last_lines, strict=True))
+    return RawTable.from_records(table, path.name, read.records, lines=lines), problems
 
 
 #: Swedish letters encoded as UTF-8 and then read as Windows-1252 (å -> Ã¥, Ö -> Ã–, é -> Ã©).
 _MOJIBAKE = re.compile("Ã[¥¤¶…„–©]")
 
 
-def _mojibake(records: list[list[str]], table: str, name: str) -> list[dict]:
+def _mojibake(records: list[list[str]], name: str) -> list[dict]:
     """One warning naming the first cell whose Swedish letters a wrong encoding garbled."""
     garbled = [
         (row, position, cell)
@@ -345,17 +408,16 @@ def _mojibake(records: list[list[str]], table: str, name: str) -> list[dict]:
     n = len(garbled) - 1
     more = f" (and {n} more cell{'s' if n > 1 else ''})" if n else ""
     return [
-        _problem(
-            table,
+        problem_record(
             name,
+            row,
+            normalise_name(header[position]) if position < len(header) else None,
+            cell,
             f"letters look garbled{more}: text saved as UTF-8 was read as Windows-1252 "
             "somewhere on its way",
             "Fix the names at the source (Ã¥ is å, Ã¤ is ä, Ã¶ is ö), then save the file "
             "again as CSV UTF-8.",
             severity="warning",
-            row=row,
-            column=normalise_name(header[position]) if position < len(header) else None,
-            value=cell,
         )
     ]
 
@@ -400,9 +462,11 @@ def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[dict]]:
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         reason = str(err) or type(err).__name__
         return {}, [
-            _problem(
-                None,
+            problem_record(
                 path.name,
+                None,
+                None,
+                None,
                 f"this is not an Excel workbook netmap can read ({reason})",
                 "Open it in Excel and save it as Excel Workbook (.xlsx).",
             )
@@ -417,12 +481,15 @@ def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[dict]]:
             label = f"{path.name}, sheet {sheet}"
             if not any(any(c.strip() for c in r) for r in records):
                 problems.append(
-                    _problem(
-                        table,
+                    problem_record(
                         label,
+                        None,
+                        None,
+                        None,
                         "the sheet is empty",
                         f"Write the header row in row 1 ({_header_hint(table)}); a table "
                         "with no records needs only that row.",
+                        table=table,
                     )
                 )
                 continue

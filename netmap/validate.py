@@ -329,6 +329,9 @@ class RawTable:
         The row number Excel shows for each row of ``cells`` (the header is ``header_row``).
     header_row : int
         The row number of the header.
+    lines : numpy array of int, optional
+        For CSV files: the first and last physical line of each row of ``cells`` (shape
+        ``(n, 2)``); a row whose quoted cell holds line breaks spans several lines.
     """
 
     name: str
@@ -337,6 +340,7 @@ class RawTable:
     cells: pd.DataFrame
     rows: np.ndarray
     header_row: int = 1
+    lines: np.ndarray | None = None
 
     @classmethod
     def from_records(
@@ -346,9 +350,11 @@ class RawTable:
         records: list[list[str]],
         *,
         first_row: int = 1,
+        lines: list[tuple[int, int]] | None = None,
     ) -> RawTable:
         """A raw table from lines of cells (header first); leading and trailing blank lines
-        are dropped, and ``first_row`` is the row number of ``records[0]``."""
+        are dropped, and ``first_row`` is the row number of ``records[0]``. ``lines`` are
+        the physical lines each record spans in a CSV file."""
 
         def blank(record):
             return not any(cell.strip() for cell in record)
@@ -366,7 +372,8 @@ class RawTable:
             dtype=object,
         )
         rows = np.arange(len(body)) + first_row + start + 1
-        return cls(name, file, tuple(header), cells, rows, header_row=first_row + start)
+        spans = None if lines is None else np.array(lines[start + 1 : end], int).reshape(-1, 2)
+        return cls(name, file, tuple(header), cells, rows, first_row + start, spans)
 
 
 def _raw_from_frame(name: str, df: pd.DataFrame, file: str) -> RawTable:
@@ -691,7 +698,7 @@ def _check_table(raw: RawTable, table: Table, problems: _Problems) -> _Checked |
             "`netmap templates DIR` writes empty files with the right header.",
         )
         return None
-    cells, rows, blank = _drop_blank_rows(raw, problems)
+    cells, rows, lines, blank = _drop_blank_rows(raw, problems)
     columns = _header_columns(raw, header, cells, rows, problems)
     extras = [c for c in columns if c not in table.column_names]
     _check_required_columns(raw, table, columns, extras, problems)
@@ -700,6 +707,7 @@ def _check_table(raw: RawTable, table: Table, problems: _Problems) -> _Checked |
         index=range(len(cells)),
     )
     checked = _Checked(table, raw.file, rows, text, blank_rows=blank, extras=extras)
+    _check_characters(checked, lines, problems)
     for column in table.columns:
         if checked.has(column.name):
             checked.typed[column.name] = _check_column(checked, column, problems)
@@ -708,9 +716,11 @@ def _check_table(raw: RawTable, table: Table, problems: _Problems) -> _Checked |
     return checked
 
 
-def _drop_blank_rows(raw: RawTable, problems: _Problems) -> tuple[pd.DataFrame, np.ndarray, int]:
-    """Cleaned cells without blank rows (each reported as a warning), their rows, and the
-    number of blank rows."""
+def _drop_blank_rows(
+    raw: RawTable, problems: _Problems
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray | None, int]:
+    """Cleaned cells without blank rows (each reported as a warning), their rows, their
+    physical lines (CSV files) and the number of blank rows."""
     cells = raw.cells.map(_clean_text) if len(raw.cells) else raw.cells
     nonblank = (cells != "").any(axis=1).to_numpy() if cells.shape[1] else np.zeros(0, bool)
     for row in raw.rows[~nonblank]:
@@ -725,7 +735,8 @@ def _drop_blank_rows(raw: RawTable, problems: _Problems) -> tuple[pd.DataFrame, 
             "Delete the empty row; it is not counted as a record.",
         )
     blank = int((~nonblank).sum())
-    return cells[nonblank].reset_index(drop=True), raw.rows[nonblank], blank
+    lines = None if raw.lines is None else raw.lines[nonblank]
+    return cells[nonblank].reset_index(drop=True), raw.rows[nonblank], lines, blank
 
 
 def _header_columns(
@@ -842,6 +853,85 @@ def _report_rows(
             problem(value, pos) if callable(problem) else problem,
             hint(value, pos) if callable(hint) else hint,
         )
+
+
+#: Control characters that do not belong in a cell (all but tab, line ends and form feed).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: Columns whose text is one short line: a line break there comes from a stray quote.
+_ONE_LINE_KINDS = ("id", "reference", "choice", "date", "number")
+#: What Excel reads as the start of a formula.
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _check_characters(checked: _Checked, lines: np.ndarray | None, problems: _Problems) -> None:
+    """Report control characters in any cell, cells of one-line columns that run over
+    several lines of a CSV file, and names or titles Excel would read as formulas."""
+    for name in checked.text.columns:
+        text = checked.text[name]
+        present = text.notna().to_numpy()
+        values = text.to_numpy(object)
+        control = [pos for pos in np.flatnonzero(present) if CONTROL_CHARACTERS.search(values[pos])]
+        _report_rows(
+            checked,
+            problems,
+            np.isin(np.arange(len(text)), control),
+            name,
+            text,
+            lambda v, _: (
+                "invisible control character at position "
+                f"{CONTROL_CHARACTERS.search(v).start() + 1}"
+            ),
+            "Delete the character (it came from a copy and paste or another program); "
+            "netmap cannot write it back to a file others can open.",
+        )
+        column = checked.table.column(name) if name in checked.table.column_names else None
+        one_line = column is not None and (
+            column.kind in _ONE_LINE_KINDS or name in ("name", "title")
+        )
+        if one_line and lines is not None:
+            spans = np.flatnonzero(lines[:, 1] > lines[:, 0])
+            broken = [
+                pos
+                for pos in spans
+                if present[pos] and ("\n" in values[pos] or "\r" in values[pos])
+            ]
+            _report_rows(
+                checked,
+                problems,
+                np.isin(np.arange(len(text)), broken),
+                name,
+                [_shorten(v) if isinstance(v, str) else v for v in values],
+                lambda _, pos: (
+                    f"a cell runs from line {lines[pos, 0]} to line "
+                    f"{lines[pos, 1]}: a double quote without its partner?"
+                ),
+                lambda _, pos: (
+                    f'In a CSV file " starts a cell that runs to the next "; '
+                    f'remove the lone " on line {lines[pos, 0]}, or close it.'
+                ),
+            )
+        if name in ("name", "title"):
+            formula = [
+                pos for pos in np.flatnonzero(present) if values[pos].startswith(_FORMULA_START)
+            ]
+            _report_rows(
+                checked,
+                problems,
+                np.isin(np.arange(len(text)), formula),
+                name,
+                text,
+                lambda v, _, name=name: (
+                    f"the {name} starts with {v[0]}: Excel may run this as a formula"
+                ),
+                "Check the value; if it is right, nothing to do (netmap keeps it as text).",
+                severity="warning",
+            )
+
+
+def _shorten(text: str, width: int = 80) -> str:
+    """``text`` on one line, cut to ``width`` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _check_column(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
@@ -1348,8 +1438,8 @@ def _load_report(
             continue
         table = checked[name]
         bad = problems.error_rows.get(name, set()) & set(table.rows.tolist())
-        rejected = table.blank_rows + len(bad)
-        rows.append((name, table.file, read, read - rejected, rejected))
+        used = len(table.text) - len(bad)
+        rows.append((name, table.file, read, used, table.blank_rows + len(bad)))
     report = pd.DataFrame(rows, columns=list(LOAD_REPORT_COLUMNS))
     for column in ("table", "file"):
         report[column] = report[column].astype("str")

@@ -318,6 +318,57 @@ def test_a_broken_workbook_is_an_error_that_says_what_to_do(tmp_path):
         import_attendance(path)
 
 
+def test_a_stray_double_quote_rejects_the_row_it_swallowed(tmp_path):
+    """The csv module reads from a lone " to the next one (here: the end of the file), so
+    three people become one record of lines 2 to 4; it is rejected with that reason."""
+    path = tmp_path / "2022-06-08 Träff.csv"
+    path.write_text('Namn,Organisation\n"Anna Berg,PRO\nErik Ek,PRO\nEva Ek,PRO\n', "utf-8")
+    result = import_attendance(path)
+    assert result.tables["people"].empty
+    assert result.rejected[["row", "reason"]].values.tolist() == [
+        [
+            2,
+            "a cell runs from line 2 to line 4: a double quote without its partner? Remove "
+            'the lone " on line 2, or close it',
+        ]
+    ]
+    assert result.report[["rows_read", "rows_used", "rows_rejected"]].values.tolist() == [[1, 0, 1]]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"Namn,Organisation\nAnna\x00Berg,PRO\n",
+            "lista.csv: this is not a text file (it holds binary data). Save the table from "
+            "Excel as CSV (File > Save as > CSV UTF-8), or give the .xlsx workbook instead.",
+        ),
+        (
+            b"PK\x03\x04 a workbook renamed",
+            "lista.csv: this is an Excel workbook (or another zip archive), not a CSV file. "
+            "Give the workbook itself (its name must end in .xlsx), or save each sheet from "
+            "Excel as CSV.",
+        ),
+    ],
+)
+def test_a_csv_list_is_read_with_the_record_readers_guards(tmp_path, content, message):
+    path = tmp_path / "lista.csv"
+    path.write_bytes(content)
+    with pytest.raises(NetmapError) as err:
+        import_attendance(path, date="2022-06-08")
+    assert str(err.value) == message
+
+
+def test_a_long_cell_in_a_list_is_read(tmp_path):
+    """A 200,000-character cell (beyond csv's default limit of 131,072) is read, not a
+    traceback."""
+    path = tmp_path / "lista.csv"
+    path.write_text("Namn,Organisation\nAnna Berg,PRO\nAnna Berg," + "x" * 200_000 + "\n")
+    result = import_attendance(path, date="2022-06-08")
+    assert result.report["rows_read"].tolist() == [2]
+    assert result.tables["organisations"]["name"].str.len().max() == 200_000
+
+
 def test_date_and_event_from_the_caller_when_the_list_has_none():
     frame = pd.DataFrame({"Name": ["Anna Berg"], "Organization": ["PRO"]})
     result = import_attendance([frame], event="Dialog", date="2/6/2020")

@@ -146,11 +146,90 @@ def test_row_numbers_follow_excel_with_leading_blank_lines_and_multiline_cells(t
     folder = tmp_path / "records"
     shutil.copytree(GOOD, folder)
     (folder / "people.csv").write_text(
-        '\nid,name,organisation_id,role\nP1,"Anna\nLind",O1,\nP2,Erik Öberg,O9,\n'
+        '\nid,name,organisation_id,role\nP1,Anna Lind,O1,"samordnare\nLuleå"\nP2,Erik Öberg,O9,\n'
         "P3,Åsa Nilsson,O3,\n",
         encoding="utf-8",
     )
     assert problems_of(folder)[0][:4] == ("error", "people.csv", 4, "organisation_id")
+
+
+def test_a_stray_double_quote_is_reported_with_the_lines_it_swallowed(tmp_path):
+    """A lone " before a name makes one record of lines 3 to 5 (the csv module reads to the
+    next "): the loader says so instead of silently reading fewer people."""
+    folder = tmp_path / "records"
+    shutil.copytree(GOOD, folder)
+    (folder / "people.csv").write_text(
+        "id,name,organisation_id,role\n"
+        'P1,"Anna Lind,O1,\nP2,Erik Öberg,O2,\nP3,Åsa Nilsson,O3,"x\n'
+        "P4,Eva Ek,O1,\n",
+        encoding="utf-8",
+    )
+    result = netmap.validate_path(folder)
+    first = result.errors.iloc[0]
+    assert (first.file, first.row, first.column) == ("people.csv", 2, "name")
+    assert first.problem == (
+        "a cell runs from line 2 to line 4: a double quote without its partner?"
+    )
+    assert first.hint == (
+        'In a CSV file " starts a cell that runs to the next "; remove the lone " on line '
+        "2, or close it."
+    )
+    people = result.load_report.set_index("table").loc["people"]
+    assert (people.rows_read, people.rows_used, people.rows_rejected) == (2, 1, 1)
+
+
+def test_a_huge_cell_points_at_an_unmatched_quote(tmp_path):
+    """Cells up to 10 million characters are read (csv's own limit is 131,072); a longer one
+    is an unmatched quote, reported on the line where it starts."""
+    folder = tmp_path / "records"
+    shutil.copytree(GOOD, folder)
+    people = folder / "people.csv"
+    good = (GOOD / "people.csv").read_text(encoding="utf-8")
+    people.write_text(good + "P4,Eva Ek,O1," + "x" * 200_000 + ",\n", encoding="utf-8")
+    assert len(netmap.load(folder).tables["people"]["role"][3]) == 200_000
+    people.write_text(good + 'P4,Eva Ek,O1,"' + "x" * 10_000_001 + "\n", encoding="utf-8")
+    assert [p[:5] for p in problems_of(folder) if p[1] == "people.csv"] == [
+        (
+            "error",
+            "people.csv",
+            None,
+            None,
+            "a cell starting on line 5 is longer than 10,000,000 characters: a double quote "
+            "without its partner?",
+        )
+    ]
+
+
+def test_control_characters_are_errors_and_formula_names_warnings(tmp_path):
+    """A control character (BEL) in a name cannot be written back to a file others open: an
+    error. A name that
+    Excel would run as a formula stays as typed, with a warning."""
+    folder = tmp_path / "records"
+    shutil.copytree(GOOD, folder)
+    (folder / "people.csv").write_text(
+        "id,name,organisation_id,role\nP1,Anna\x07Lind,O1,\nP2,=Erik,O2,\nP3,Åsa,O3,\n",
+        encoding="utf-8",
+    )
+    found = [p for p in problems_of(folder) if p[1] == "people.csv"]
+    assert found == [
+        (
+            "error",
+            "people.csv",
+            2,
+            "name",
+            "invisible control character at position 5",
+            "Delete the character (it came from a copy and paste or another program); "
+            "netmap cannot write it back to a file others can open.",
+        ),
+        (
+            "warning",
+            "people.csv",
+            3,
+            "name",
+            "the name starts with =: Excel may run this as a formula",
+            "Check the value; if it is right, nothing to do (netmap keeps it as text).",
+        ),
+    ]
 
 
 def test_two_files_for_one_table(tmp_path):
