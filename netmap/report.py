@@ -68,8 +68,10 @@ def build_report(
     until: str | pd.Timestamp | None = None,
     sectors: Iterable[str] | None = None,
     municipalities: Iterable[str] | None = None,
+    regions: Iterable[str] | None = None,
     kinds: Iterable[str] | None = None,
     pseudonymise: bool = False,
+    pseudonym_key: str | None = None,
     top: int = 10,
     conveners: int = 3,
     seed: int = 0,
@@ -89,11 +91,17 @@ def build_report(
         Whose network the report describes.
     since, until : date or str, optional
         Time window: only collaborations overlapping it (as :meth:`Network.graph`).
-    sectors, municipalities, kinds : iterable of str, optional
-        Filters of :meth:`Network.graph`.
+    sectors, municipalities, regions, kinds : iterable of str, optional
+        Filters of :meth:`Network.graph`; the header lists the ones given.
     pseudonymise : bool, default False
-        Show people as stable pseudonyms ("Person 07"), see :func:`netmap.pseudonymise`.
-        Organisations stay named; e-mail addresses never appear, in any report.
+        Show people as pseudonyms ("Person 07"), see :func:`netmap.pseudonymise`: numbered
+        by activity (the same records give the same report), or by ``pseudonym_key``.
+        Organisations stay named, so the header says how many organisations have a single
+        person (who is recognisable through it); e-mail addresses never appear, in any report.
+    pseudonym_key : str, optional
+        Secret key of the pseudonyms' numbering (``key`` of :func:`netmap.pseudonymise`): the
+        same person keeps their number across reports made with the same key. Only used with
+        ``pseudonymise=True``.
     top : int, default 10
         Rows of the key-actor, fragile-point and introduction tables.
     conveners : int, default 3
@@ -146,12 +154,13 @@ def build_report(
     True
     """
     _check_options(lang=lang, level=level, top=top, conveners=conveners)
-    net = pseudonymised(network) if pseudonymise else network
+    net = pseudonymised(network, key=pseudonym_key, lang=lang) if pseudonymise else network
     filters = {
         name: list(values)
         for name, values in (
             ("sectors", sectors),
             ("municipalities", municipalities),
+            ("regions", regions),
             ("kinds", kinds),
         )
         if values is not None
@@ -260,7 +269,12 @@ def _header(net, G, level, window, filters, pseudonymise, created, fmt: _Format)
         )
         lines.append(t("report.window", lang, since=since, until=until))
     if filters:
-        fields = {"sectors": "sector", "municipalities": "municipality", "kinds": "kind"}
+        fields = {
+            "sectors": "sector",
+            "municipalities": "municipality",
+            "regions": "region",
+            "kinds": "kind",
+        }
         shown = "; ".join(
             f"{t(f'by.{fields[name]}', lang)}: "
             + ", ".join(fmt.label(fields[name], v) for v in values)
@@ -270,11 +284,23 @@ def _header(net, G, level, window, filters, pseudonymise, created, fmt: _Format)
     if pseudonymise:
         example = min((G.nodes[n]["name"] for n in G), default="Person 1")
         lines.append(t("report.pseudonymised", lang, example=example))
+        alone = _single_person_organisations(G)
+        if alone:
+            lines.append(t("report.pseudonymised.alone", lang, n=fmt.int(alone)))
     if created is not None:
         lines.append(t("report.created", lang, date=created))
     source = Path(net.source).name if net.source else "netmap"
     subtitle = t("report.subtitle", lang, source=source, level=t(f"report.level.{level}", lang))
     return {"subtitle": subtitle, "lines": lines}
+
+
+def _single_person_organisations(G: nx.Graph) -> int:
+    """How many organisations have exactly one person among the graph's people."""
+    members = pd.Series(
+        [G.nodes[n].get("organisation") for n in G if G.nodes[n].get("type") == "person"],
+        dtype=object,
+    ).dropna()
+    return int((members.value_counts() == 1).sum())
 
 
 def _data_section(net: Network, G: nx.Graph, fmt: _Format) -> dict:

@@ -37,10 +37,18 @@ REPORT_STRINGS: dict[str, dict[str, str]] = {
     "report.pseudonymised": {
         "en": "People appear under pseudonyms (such as {example}): the same pseudonym is the "
               "same person throughout this report. Organisations are named; e-mail addresses "
-              "are left out.",
+              "and job titles are left out. A reader who knows the network well may still "
+              "recognise its most central people by their place in it.",
         "sv": "Personer visas med pseudonym (till exempel {example}): samma pseudonym är samma "
-              "person i hela rapporten. Organisationer visas med namn; e-postadresser finns "
-              "inte med.",
+              "person i hela rapporten. Organisationer visas med namn; e-postadresser och "
+              "titlar finns inte med. Den som känner nätverket väl kan ändå känna igen dess "
+              "mest centrala personer på deras plats i det.",
+    },
+    "report.pseudonymised.alone": {
+        "en": "Organisations with only one person in this report: {n}. Each such person can be "
+              "recognised through the organisation's name.",
+        "sv": "Organisationer med bara en person i rapporten: {n}. Varje sådan person kan "
+              "kännas igen genom organisationens namn.",
     },
     "report.created": {"en": "Created {date}.", "sv": "Skapad {date}."},
     "report.contents": {"en": "Contents", "sv": "Innehåll"},

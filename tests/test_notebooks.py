@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -52,3 +53,17 @@ def test_notebook_runs_without_errors_in_the_project_kernel(path, monkeypatch):
     assert errors == []
     uses = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "netmap." in uses and "from netmap." not in uses and "netmap._" not in uses
+
+
+def test_inline_maps_are_sandboxed_as_in_the_report():
+    # A map page shown with <iframe srcdoc> runs its scripts; sandbox="allow-scripts" keeps
+    # them from the notebook's own page (its origin, cookies, kernel), as the report does.
+    frames = [
+        tag
+        for path in NOTEBOOKS
+        for cell in nbformat.read(path, as_version=4).cells
+        if cell.cell_type == "code"
+        for tag in re.findall(r"<iframe\b[^>]*>", cell.source)
+    ]
+    assert frames  # notebook 01 shows the map inline
+    assert [tag for tag in frames if 'sandbox="allow-scripts"' not in tag] == []

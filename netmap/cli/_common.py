@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ import networkx as nx
 import pandas as pd
 
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError
+from netmap.i18n import LANGUAGES
 from netmap.io import load
 from netmap.network import Network
 from netmap.schema import COLLABORATION_KINDS, SECTORS
@@ -46,10 +48,12 @@ __all__ = [
     "emit",
     "filter_options",
     "graph_options",
+    "lang_option",
     "load_network",
     "output_options",
     "path_argument",
     "to_json_records",
+    "writing",
 ]
 
 #: Exit code of a command whose input records are invalid (or that failed on purpose).
@@ -76,6 +80,15 @@ class _DateType(click.ParamType):
 
 #: Click parameter type for dates (``--since``, ``--until``).
 DATE = _DateType()
+
+#: ``--lang en|sv``: the language of a command's texts (the command receives ``lang``).
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(list(LANGUAGES)),
+    default="en",
+    show_default=True,
+    help="Language of the texts.",
+)
 
 #: PATH: a folder of CSV files or one .xlsx workbook.
 path_argument = click.argument(
@@ -239,6 +252,22 @@ def load_network(path: str | Path) -> Network:
         raise SystemExit(EXIT_INVALID) from None
 
 
+@contextmanager
+def writing(path: str | Path) -> Iterator[None]:
+    """Turn an OSError while writing ``path`` into a message on stderr and exit code 1.
+
+    Wrap only the call that writes: ``with writing(out): out.write_text(page)``. The message
+    names the file the system could not write (``path``, or the one the error names) and why:
+    ``Error: cannot write /tmp/nope/r.html: No such file or directory``.
+    """
+    try:
+        yield
+    except OSError as err:
+        reason = err.strerror or str(err)
+        click.echo(f"Error: cannot write {err.filename or path}: {reason}", err=True)
+        raise SystemExit(EXIT_INVALID) from None
+
+
 def echo_table(
     df: pd.DataFrame, *, max_rows: int | None = 50, err: bool = False, index: bool = False
 ) -> None:
@@ -360,7 +389,8 @@ def emit(df: pd.DataFrame, output: Output, *, max_rows: int | None = 50) -> None
     printed with :func:`echo_table`. ``--csv FILE`` writes every row to FILE as well.
     """
     if output.csv is not None:
-        df.to_csv(output.csv, index=False, date_format="%Y-%m-%d")
+        with writing(output.csv):
+            df.to_csv(output.csv, index=False, date_format="%Y-%m-%d")
     if output.json:
         click.echo(json.dumps(to_json_records(df), ensure_ascii=False, indent=2))
     else:

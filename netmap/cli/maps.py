@@ -11,12 +11,13 @@ from netmap.cli._common import (
     GraphSelection,
     build_graph,
     graph_options,
+    lang_option,
     load_network,
     path_argument,
+    writing,
 )
 from netmap.errors import NetmapError
 from netmap.export import FORMATS, export
-from netmap.i18n import LANGUAGES
 from netmap.maps import render_map
 
 __all__ = ["COMMANDS", "export_command", "map_command"]
@@ -53,9 +54,7 @@ __all__ = ["COMMANDS", "export_command", "map_command"]
     help="One node per organisation or per community instead of one per actor.",
 )
 @click.option("--title", default=None, help="Heading of the map (default: the graph described).")
-@click.option(
-    "--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True, help="Language."
-)
+@lang_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the layout.")
 def map_command(
     path: Path,
@@ -77,9 +76,8 @@ def map_command(
     """
     G = build_graph(load_network(path), selection)
     try:
-        render_map(
+        page = render_map(
             G,
-            out,
             color_by=color_by,
             size_by=size_by,
             top_n=top_n,
@@ -90,6 +88,8 @@ def map_command(
         )
     except (ValueError, NetmapError) as err:
         _fail(err)
+    with writing(out):
+        out.write_text(page, encoding="utf-8")
     click.echo(f"wrote {out} ({_size(G)})")
 
 
@@ -125,7 +125,8 @@ def export_command(
         out = Path(f"{path.stem or 'network'}-{selection.level}{FORMATS[format_][0]}")
     G = build_graph(load_network(path), selection)
     try:
-        written = export(G, out, format=format_)
+        with writing(out):
+            written = export(G, out, format=format_)
     except (ValueError, NetmapError) as err:
         _fail(err)
     click.echo(f"wrote {', '.join(map(str, written))} ({_size(G)})")

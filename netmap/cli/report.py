@@ -10,11 +10,12 @@ from netmap.cli._common import (
     EXIT_INVALID,
     GraphSelection,
     graph_options,
+    lang_option,
     load_network,
     path_argument,
+    writing,
 )
 from netmap.errors import NetmapError
-from netmap.i18n import LANGUAGES
 from netmap.report import build_report
 
 __all__ = ["COMMANDS", "report_command"]
@@ -30,13 +31,19 @@ __all__ = ["COMMANDS", "report_command"]
     show_default=True,
     help="The HTML file to write (self-contained; open it in a browser, print it to PDF).",
 )
-@click.option(
-    "--lang", type=click.Choice(list(LANGUAGES)), default="en", show_default=True, help="Language."
-)
+@lang_option
 @click.option(
     "--pseudonymise",
     is_flag=True,
-    help="Show people as stable pseudonyms (Person 07); organisations stay named.",
+    help="Show people as pseudonyms (Person 07), numbered by activity; organisations stay named.",
+)
+@click.option(
+    "--pseudonym-key",
+    envvar="NETMAP_PSEUDONYM_KEY",
+    show_envvar=True,
+    default=None,
+    help="Secret key of the pseudonyms' numbering (with --pseudonymise): unguessable, and "
+    "the same person keeps their number in every report made with the same key.",
 )
 @click.option(
     "--top",
@@ -71,6 +78,7 @@ def report_command(
     out: Path,
     lang: str,
     pseudonymise: bool,
+    pseudonym_key: str | None,
     top: int,
     conveners: int,
     created: str | None,
@@ -82,19 +90,24 @@ def report_command(
     One HTML file in English or Swedish that fetches nothing from any other host; print it
     from a browser for a PDF with clean page breaks.
     """
+    ctx = click.get_current_context()
+    given = ctx.get_parameter_source("pseudonym_key") == click.core.ParameterSource.COMMANDLINE
+    if given and not pseudonymise:
+        raise click.UsageError("--pseudonym-key numbers pseudonyms; add --pseudonymise.")
     net = load_network(path)
     try:
-        build_report(
+        page = build_report(
             net,
-            out,
             lang=lang,
             level=selection.level,
             since=selection.since,
             until=selection.until,
             sectors=selection.sectors or None,
             municipalities=selection.municipalities or None,
+            regions=selection.regions or None,
             kinds=selection.kinds or None,
             pseudonymise=pseudonymise,
+            pseudonym_key=pseudonym_key,
             top=top,
             conveners=conveners,
             seed=seed,
@@ -103,6 +116,8 @@ def report_command(
     except (ValueError, NetmapError) as err:
         click.echo(f"Error: {err}", err=True)
         raise SystemExit(EXIT_INVALID) from None
+    with writing(out):
+        out.write_text(page, encoding="utf-8")
     click.echo(f"wrote {out}")
 
 
