@@ -497,9 +497,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "gaps.across.any": {"en": "Any pair", "sv": "Alla par"},
     "gaps.for_actor": {"en": "For one actor", "sv": "För en aktör"},
     "gaps.for_actor.any": {"en": "Everyone", "sv": "Alla"},
-    "gaps.reason": {
-        "en": "{n} shared contacts; {introducer} knows both.",
-        "sv": "{n} gemensamma kontakter; {introducer} känner båda.",
+    "suggest.both_know": {
+        "en": "Both know {names} ({counts})", "sv": "Båda känner {names} ({counts})",
+    },
+    "suggest.contacts.one": {"en": "1 shared contact", "sv": "1 gemensam kontakt"},
+    "suggest.contacts.many": {"en": "{n} shared contacts", "sv": "{n} gemensamma kontakter"},
+    "suggest.collaborations.one": {
+        "en": "{counts}, 1 collaboration with them", "sv": "{counts}, 1 samarbete med dem",
+    },
+    "suggest.collaborations.many": {
+        "en": "{counts}, {n} collaborations with them", "sv": "{counts}, {n} samarbeten med dem",
+    },
+    "suggest.chain": {
+        "en": "No shared contact yet, but linked through a chain of two contacts",
+        "sv": "Ingen gemensam kontakt än, men förbundna genom en kedja av två kontakter",
+    },
+    "suggest.would_link": {"en": "would link {a} and {b}", "sv": "skulle förbinda {a} och {b}"},
+    "suggest.knows_both": {"en": "{name} knows both", "sv": "{name} känner båda"},
+    "suggest.starts_chain": {
+        "en": "{name} ({source}'s contact) can start the chain",
+        "sv": "{name}, som {source} känner, kan starta kedjan",
     },
     "gaps.suggest.none": {
         "en": "No pair shares a contact, so there is nobody to suggest.",

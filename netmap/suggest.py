@@ -15,7 +15,10 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from netmap.metrics import _Arrays, _sorted_nodes, communities
+from netmap.glossary import role_phrase
+from netmap.i18n import LANGUAGES, group_label, t
+from netmap.maps import node_name
+from netmap.metrics import _Arrays, _enumerate, _sorted_nodes, communities
 
 __all__ = [
     "DEFAULT_METHOD",
@@ -42,7 +45,8 @@ SUGGESTION_COLUMNS = (
     "source_name",
     "target_name",
     "introducer_name",
-    "groups",
+    "group_source",
+    "group_target",
     "reason",
 )
 
@@ -63,6 +67,7 @@ def suggest_links(
     seed: int | None = 0,
     max_path_length: int = 2,
     epsilon: float = 0.01,
+    lang: str = "en",
 ) -> pd.DataFrame:
     """Suggest who should be introduced to whom: the best-scored pairs not yet tied.
 
@@ -98,6 +103,8 @@ def suggest_links(
         this costs about the average degree times more (use it with ``for_actor``).
     epsilon : float, default 0.01
         Weight of the paths of length three in ``local_path``.
+    lang : {"en", "sv"}, default "en"
+        Language of the ``reason`` sentence (texts ``suggest.*`` of :mod:`netmap.i18n`).
 
     Returns
     -------
@@ -110,9 +117,11 @@ def suggest_links(
         sum of both ties, then the smallest id; tie strength is the ``weight`` attribute, or
         ``"weight"`` when ``weight`` is None, 1 when missing; for a pair with no shared
         contact, the source's contact on the strongest chain), the three ``*_name`` (node
-        attribute ``name``, else the id), ``groups`` (``"a / b"``: the groups of source and
-        target by ``across``, else by ``sector`` when nodes have one) and ``reason`` (a
-        sentence for a coordinator).
+        attribute ``name``, else the id), ``group_source`` and ``group_target`` (the groups
+        of source and target as :func:`node_groups` labels them, by ``across``, else by
+        ``sector`` when nodes have one, else missing; show them with
+        :func:`netmap.i18n.group_label`) and ``reason`` (a sentence for a coordinator in
+        ``lang``, naming the groups in words when they differ).
 
     Raises
     ------
@@ -184,6 +193,8 @@ def suggest_links(
     1     bo    cai    2.0        dan
     >>> print(table.loc[0, "reason"])
     Both know bo and cai (2 shared contacts); bo knows both.
+    >>> print(suggest_links(G, lang="sv").loc[0, "reason"])
+    Båda känner bo och cai (2 gemensamma kontakter); bo känner båda.
     """
     _check_options(G, k=k, method=method, weight=weight, max_path=max_path_length, eps=epsilon)
     graph = _Adjacency.from_networkx(G, weight)
@@ -193,7 +204,10 @@ def suggest_links(
     rows, cols, scores = _top_pairs(
         graph, allowed, k=k, method=method, max_path=max_path_length, eps=epsilon
     )
-    return _describe(G, graph, allowed, rows, cols, scores, weight=weight)
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGUAGES))}; got {lang!r}.")
+    by = across if across is not None else "sector"
+    return _describe(G, graph, allowed, rows, cols, scores, weight=weight, by=by, lang=lang)
 
 
 def node_groups(
@@ -522,9 +536,11 @@ def _local_path_pruned(graph, block: _Block, k, eps, kept_scores) -> np.ndarray:
 # ------------------------------------------------------------------ explanation
 
 
-def _describe(G, graph: _Adjacency, allowed: _AllowedPairs, rows, cols, scores, *, weight):
+def _describe(
+    G, graph: _Adjacency, allowed: _AllowedPairs, rows, cols, scores, *, weight, by, lang
+):
     strength_attr = weight or "weight"
-    names = {node: str(G.nodes[node].get("name", node)) for node in G}
+    names = {node: node_name(G, node) for node in G}
     labels = allowed.labels
     if labels is None and any("sector" in G.nodes[n] for n in G):
         labels = node_groups(G, "sector")
@@ -534,7 +550,7 @@ def _describe(G, graph: _Adjacency, allowed: _AllowedPairs, rows, cols, scores, 
         shared = _shared_contacts(G, u, v, graph.index, strength_attr)
         chain = None if shared else _chain_introducer(G, u, v, graph.index, strength_attr)
         introducer = shared[0] if shared else chain
-        groups = None if labels is None else f"{labels[u]} / {labels[v]}"
+        groups = (None, None) if labels is None else (labels[u], labels[v])
         records.append(
             {
                 "source": u,
@@ -545,8 +561,9 @@ def _describe(G, graph: _Adjacency, allowed: _AllowedPairs, rows, cols, scores, 
                 "source_name": names[u],
                 "target_name": names[v],
                 "introducer_name": None if introducer is None else names[introducer],
-                "groups": groups,
-                "reason": _reason(G, u, v, shared, introducer, names, labels),
+                "group_source": groups[0],
+                "group_target": groups[1],
+                "reason": _reason(G, u, v, shared, introducer, names, groups, by=by, lang=lang),
             }
         )
     return pd.DataFrame(records, columns=list(SUGGESTION_COLUMNS))
@@ -592,25 +609,35 @@ def _list_names(names: list[str], total: int) -> str:
     return ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def _reason(G, u, v, shared, introducer, names, labels) -> str:
+def _group_in_words(by, group: str, lang: str) -> str:
+    """A group as a sentence names it: sectors in lower case, places as written."""
+    if not isinstance(by, str):
+        return group  # several attributes: node_groups' "civil society in Kiruna"
+    label = group_label(by, group, lang)
+    return label[:1].lower() + label[1:] if by == "sector" else label
+
+
+def _reason(G, u, v, shared, introducer, names, groups, *, by, lang: str) -> str:
     parts = []
     if shared:
         n = len(shared)
-        counts = f"{n} shared contact{'s' if n != 1 else ''}"
+        counts = t("suggest.contacts.one" if n == 1 else "suggest.contacts.many", lang, n=n)
         collaborations = sum(
             int(G.edges[x, z].get("collaborations", 0) or 0) for z in shared for x in (u, v)
         )
         if collaborations:
-            plural = "s" if collaborations != 1 else ""
-            counts += f", {collaborations} collaboration{plural} with them"
-        parts.append(f"Both know {_list_names([names[z] for z in shared], n)} ({counts})")
+            key = "one" if collaborations == 1 else "many"
+            counts = t(f"suggest.collaborations.{key}", lang, counts=counts, n=collaborations)
+        listed = _enumerate([names[z] for z in shared], role_phrase("and", lang), lang)
+        parts.append(t("suggest.both_know", lang, names=listed, counts=counts))
     else:
-        parts.append("No shared contact yet, but linked through a chain of two contacts")
-    if labels is not None and labels[u] != labels[v]:
-        parts.append(f"would link {labels[u]} and {labels[v]}")
+        parts.append(t("suggest.chain", lang))
+    if groups[0] is not None and groups[0] != groups[1]:
+        a, b = (_group_in_words(by, g, lang) for g in groups)
+        parts.append(t("suggest.would_link", lang, a=a, b=b))
     if introducer is not None:
         if shared:
-            parts.append(f"{names[introducer]} knows both")
+            parts.append(t("suggest.knows_both", lang, name=names[introducer]))
         else:
-            parts.append(f"{names[introducer]} ({names[u]}'s contact) can start the chain")
+            parts.append(t("suggest.starts_chain", lang, name=names[introducer], source=names[u]))
     return "; ".join(parts) + "."

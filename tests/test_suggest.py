@@ -74,6 +74,43 @@ def test_broker_is_the_introducer_of_the_top_suggestion_across_communities():
     assert (table["introducer"] == "x").all()
 
 
+def test_broker_reason_in_english_and_swedish():
+    G = two_cliques_and_broker()
+    english = suggest_links(G, k=1, across="community")
+    swedish = suggest_links(G, k=1, across="community", lang="sv")
+    assert english.loc[0, ["group_source", "group_target"]].tolist() == [
+        "community 0",
+        "community 1",
+    ]
+    assert english.loc[0, "reason"] == (
+        "Both know x (1 shared contact); would link community 0 and community 1; x knows both."
+    )
+    assert swedish.loc[0, "reason"] == (
+        "Båda känner x (1 gemensam kontakt); skulle förbinda gemenskap 0 och gemenskap 1; "
+        "x känner båda."
+    )
+
+
+def test_group_columns_keep_names_with_a_slash():
+    # before: one "groups" column "a / b" that the dashboard split on " / "
+    G = nx.Graph([("a", "m"), ("b", "m")])
+    nx.set_node_attributes(G, {"a": "Malå / Sorsele", "b": "Arjeplog", "m": "Arjeplog"}, "place")
+    table = suggest_links(G, across="place")
+    assert table.loc[0, ["group_source", "group_target"]].tolist() == [
+        "Malå / Sorsele",
+        "Arjeplog",
+    ]
+    assert table.loc[0, "reason"] == (
+        "Both know m (1 shared contact); would link Malå / Sorsele and Arjeplog; m knows both."
+    )
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError) as err:
+        suggest_links(nx.path_graph(3), lang="fi")
+    assert str(err.value) == "lang must be one of 'en', 'sv'; got 'fi'."
+
+
 def test_reason_names_shared_contacts_collaborations_gap_and_introducer():
     G = nx.Graph()
     G.add_nodes_from(
@@ -97,10 +134,14 @@ def test_reason_names_shared_contacts_collaborations_gap_and_introducer():
         "person:bo",
         "person:cai",
     )
-    assert row["groups"] == "civil society / academia"
+    assert (row["group_source"], row["group_target"]) == ("civil society", "academia")
     assert row["reason"] == (
         "Both know Cai Lund and Dan Öberg (2 shared contacts, 7 collaborations with them); "
         "would link civil society and academia; Cai Lund knows both."
+    )
+    assert suggest_links(G, k=1, lang="sv").loc[0, "reason"] == (
+        "Båda känner Cai Lund och Dan Öberg (2 gemensamma kontakter, 7 samarbeten med dem); "
+        "skulle förbinda civilsamhälle och akademi; Cai Lund känner båda."
     )
 
 
@@ -126,7 +167,8 @@ def test_across_an_attribute_keeps_pairs_of_known_different_groups():
     table = suggest_links(G, across="sector")
     # d has no sector: no pair with d; a–b are both public.
     assert table[["source", "target"]].values.tolist() == [["a", "c"], ["b", "c"]]
-    assert table["groups"].tolist() == ["public / academia", "public / academia"]
+    assert table["group_source"].tolist() == ["public", "public"]
+    assert table["group_target"].tolist() == ["academia", "academia"]
 
 
 def test_paths_of_length_three_reach_pairs_without_a_shared_contact():
@@ -140,6 +182,10 @@ def test_paths_of_length_three_reach_pairs_without_a_shared_contact():
     assert last["reason"] == (
         "No shared contact yet, but linked through a chain of two contacts; "
         "b (a's contact) can start the chain."
+    )
+    assert suggest_links(G, max_path_length=3, lang="sv").loc[2, "reason"] == (
+        "Ingen gemensam kontakt än, men förbundna genom en kedja av två kontakter; "
+        "b, som a känner, kan starta kedjan."
     )
 
 

@@ -47,7 +47,7 @@ for row in findings.head(10).itertuples():
         by=by,
         lang=ctx.lang,
     )
-    st.markdown(f"- {sentence}")
+    st.markdown(f"- {_state.md_escape(sentence)}")
 
 st.subheader(ctx.t("gaps.suggest"))
 left, middle, right = st.columns(3)
@@ -69,6 +69,7 @@ suggestions = ctx.call(
     k=k,
     across=None if across == "any" else across,
     for_actor=for_actor or None,
+    lang=ctx.lang,
 )
 if suggestions.empty:
     st.caption(ctx.t("gaps.suggest.none"))
@@ -76,17 +77,11 @@ else:
     grouped_by = "sector" if across == "any" else across
     rows = suggestions.assign(
         groups=[
-            " / ".join(group_label(grouped_by, g, ctx.lang) for g in pair.split(" / "))
-            for pair in suggestions["groups"].fillna("")
-        ],
-        reason=suggestions["reason"]
-        if ctx.lang == "en"
-        else [
-            ctx.t("gaps.reason", n=n, introducer=who)
-            for n, who in zip(
-                suggestions["common_neighbours"], suggestions["introducer_name"], strict=True
-            )
-        ],
+            f"{group_label(grouped_by, a, ctx.lang)} / {group_label(grouped_by, b, ctx.lang)}"
+            if isinstance(a, str)
+            else ""
+            for a, b in zip(suggestions["group_source"], suggestions["group_target"], strict=True)
+        ]
     )
     columns = ["source_name", "target_name", "introducer_name", "groups", "reason"]
     _state.show_table(ctx, rows[columns], "suggestions")
@@ -118,7 +113,7 @@ else:
                 level=ctx.view.level,
             )
         except (ValueError, NetmapError) as err:
-            st.warning(ctx.t("common.failed", error=err))
+            st.warning(ctx.t("common.failed", error=_state.md_escape(err)))
             result = None
         if result is not None:
             best = result.iloc[0]
