@@ -7,12 +7,15 @@ draws without an exception or an error box, and that one control changes what is
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from views._state import md_escape
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -110,7 +113,7 @@ def test_key_actors_profile_follows_the_picked_actor():
     other = next(node for node in names if node != picker.value)
     picker.set_value(other).run()
     assert_clean(at)
-    assert f"### {names[other]}" in [m.value for m in at.markdown]
+    assert f"### {md_escape(names[other])}" in [m.value for m in at.markdown]
 
 
 def test_conveners_k_sets_the_size_of_the_chosen_set():
@@ -177,7 +180,7 @@ def test_data_valid_workbook_upload_becomes_the_dataset(demo_path):
     )
     at.button(key="data.load").click().run()
     assert_clean(at)
-    assert at.success and "Loaded region.xlsx" in at.success[0].value
+    assert at.success and f"Loaded {md_escape('region.xlsx')}:" in at.success[0].value
     assert at.session_state["dataset"] == "upload"
     assert at.sidebar.selectbox(key="dataset").value == "upload"
 
@@ -202,5 +205,44 @@ def test_data_attendance_lists_show_the_review_table():
     at.file_uploader(key="upload_files").set_value(("lista.csv", _csv(lists), "text/csv"))
     at.button(key="data.load").click().run()
     assert_clean(at)
-    assert at.success and "lista.csv" in at.success[0].value
+    assert at.success and md_escape("lista.csv") in at.success[0].value
     assert "Check these possible duplicates" in [m.value.strip("*") for m in at.markdown]
+
+
+HOSTILE = "![x](https://evil.example/p.png) <img src=x> **bold**"
+
+
+def _unescaped(markdown: str) -> str:
+    """What CommonMark shows for text whose punctuation is backslash-escaped."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def test_hostile_names_are_shown_as_text_not_markdown():
+    # before: "### ![x](https://evil.example/p.png) ..." made the dashboard fetch an image
+    lists = pd.DataFrame(
+        {
+            "Namn": [HOSTILE, "Bo Ek", "Cai Lund", HOSTILE],
+            "Organisation": ["Luleå kommun", "PRO Luleå", "Luleå kommun", "Luleå kommun"],
+            "Möte": ["Nätverksträff", "Nätverksträff", "Workshop", "Workshop"],
+            "Datum": ["2024-03-01", "2024-03-01", "2024-04-02", "2024-04-02"],
+        }
+    )
+    at = open_page("data")
+    at.radio(key="upload_kind").set_value("attendance").run()
+    file_name = "![f](https:evil.example).csv"
+    at.file_uploader(key="upload_files").set_value((file_name, _csv(lists), "text/csv"))
+    at.button(key="data.load").click().run()
+    assert_clean(at)
+    message = at.success[0].value
+    assert "![f](" not in message and _unescaped(message).startswith(f"Loaded {file_name}")
+    at.switch_page("views/key_actors.py").run()
+    names = at.session_state["_context"].names()
+    hostile = next(node for node, name in names.items() if name == HOSTILE)
+    at.selectbox(key="key.actor").set_value(hostile).run()
+    assert_clean(at)
+    shown = [m.value for m in at.markdown]
+    assert f"### {md_escape(HOSTILE)}" in shown
+    assert _unescaped(md_escape(HOSTILE)) == HOSTILE  # the reader sees the literal name
+    markup = re.compile(r"(?<!\\)(!\[|<)")  # an image or a tag, not escaped
+    assert [text for text in shown if markup.search(text)] == []
+    assert not at.get("imgs")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
+import string
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -102,6 +104,15 @@ class Context:
         G = self.graph
         return dict(sorted(((n, G.nodes[n].get("name", n)) for n in G), key=lambda x: x[1]))
 
+    def key_actors(self) -> pd.DataFrame:
+        """The :func:`netmap.key_actors` table of the graph in view, cached.
+
+        Every page that needs betweenness or the other metrics takes them from here, so they
+        are computed once per view. The ``role`` text is written in the user's language
+        inside the table, so switching language computes the table again.
+        """
+        return self.call("metrics:key_actors", lang=self.lang)
+
     def call(
         self,
         function: str,
@@ -164,9 +175,11 @@ def _cached(
 
 def download(ctx: Context, fmt: str) -> Callable[[], bytes]:
     """A function making the graph in view as a file (``graphml``, ``gexf`` or ``html``), for
-    a download button that builds it only when clicked."""
+    a download button that builds it only when clicked. The map is sized by the betweenness
+    of the cached key-actors table (:meth:`Context.key_actors`), not computed again."""
     G, key = ctx.graph, ctx.key
-    return lambda: _export(key, fmt, _G=G)
+    options = {"size_by": ctx.key_actors()["betweenness"]} if fmt == "html" else {}
+    return lambda: _export(key, fmt, _G=G, _options=options)
 
 
 def report(ctx: Context, *, pseudonymise: bool) -> Callable[[], bytes]:
@@ -185,10 +198,10 @@ def _report(key: tuple, lang: str, pseudonymise: bool, *, _net: Network, _view: 
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _export(key: tuple, fmt: str, *, _G: nx.Graph) -> bytes:
+def _export(key: tuple, fmt: str, *, _G: nx.Graph, _options: dict[str, Any]) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"network.{fmt}"
-        export(_G, path)
+        export(_G, path, **_options)
         return path.read_bytes()
 
 
@@ -238,10 +251,30 @@ def sidebar() -> Context:
     return ctx
 
 
+#: Every ASCII punctuation character: CommonMark lets a backslash make each one literal.
+_MARKDOWN_SPECIAL = re.compile(f"([{re.escape(string.punctuation)}])")
+
+
+def md_escape(value: object) -> str:
+    r"""``value`` as text that Markdown (st.markdown, st.error, st.caption ...) shows literally.
+
+    Every ASCII punctuation character gets a backslash, so a name like
+    ``![](https://host/p.png)`` stays text instead of becoming an image the dashboard would
+    fetch from another host, and ``<b>``, ``**``, ``$x$`` or ``:red[...]`` do not format.
+    Use it for every data value (names, places, file names, error texts) put into Markdown.
+
+    Examples
+    --------
+    >>> print(md_escape("![x](https://host/p.png)"))
+    \!\[x\]\(https\:\/\/host\/p\.png\)
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value)).replace("\n", " ")
+
+
 def show_failure(err: Exception) -> None:
     """Tell the user something went wrong, in their language; the traceback goes to the log."""
     _log.exception("netmap dashboard failed")
-    st.error(t("common.crashed", st.session_state.get("lang", "en"), error=err))
+    st.error(t("common.crashed", st.session_state.get("lang", "en"), error=md_escape(err)))
 
 
 def context() -> Context:

@@ -68,7 +68,7 @@ try:
         exclude=tuple(exclude),
     )
 except ValueError as err:
-    st.warning(ctx.t("conv.infeasible", error=err))
+    st.warning(ctx.t("conv.infeasible", error=_state.md_escape(err)))
     chosen = None
 if chosen is not None:
     st.markdown(
@@ -81,7 +81,9 @@ if chosen is not None:
     _state.show_table(ctx, chosen, "conveners")
 
 st.subheader(ctx.t("conv.ranking"))
-ranking = ctx.call("conveners:rank_conveners")
+ranking = ctx.call(
+    "conveners:rank_conveners", derived={"actors": ctx.key_actors()}, variant=("actors",)
+)
 _state.show_table(ctx, ranking.head(20), "rank_conveners")
 
 st.subheader(ctx.t("conv.whatif"))

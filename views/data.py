@@ -13,6 +13,7 @@ from netmap.attendance import import_attendance
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
 from netmap.io import load, write_tables, write_templates
 from netmap.schema import TABLE_ORDER
+from netmap.spreadsheet import spreadsheet_safe
 from views import _state
 
 _log = logging.getLogger("netmap.dashboard")
@@ -80,7 +81,10 @@ def _load_upload() -> None:
 
 st.subheader(ctx.t("data.current"))
 st.caption(
-    ctx.t("data.source", source=ctx.t(f"dataset.{ctx.dataset}", name=ss.get("upload_name", "")))
+    ctx.t(
+        "data.source",
+        source=ctx.t(f"dataset.{ctx.dataset}", name=_state.md_escape(ss.get("upload_name", ""))),
+    )
 )
 net = ctx.net
 if net.load_report is not None:
@@ -122,6 +126,7 @@ st.button(ctx.t("data.upload.button"), on_click=_load_upload, type="primary", ke
 outcome = ss.get("upload_outcome")
 if outcome is not None:
     status, name, detail = outcome
+    name = _state.md_escape(name)  # a file name is data: shown literally, never as Markdown
     if status == "ok":
         tables = detail.tables
         st.success(
@@ -139,7 +144,7 @@ if outcome is not None:
         st.markdown(f"**{ctx.t('data.problems')}**")
         st.dataframe(_problem_table(detail), hide_index=True)
     elif status == "error":
-        st.error(ctx.t("data.upload.unreadable", name=name, error=detail))
+        st.error(ctx.t("data.upload.unreadable", name=name, error=_state.md_escape(detail)))
     else:
         st.warning(ctx.t("data.upload.none"))
 
@@ -150,7 +155,7 @@ if ctx.dataset == "upload" and review is not None and len(review):
     st.dataframe(review, hide_index=True)
     st.download_button(
         ctx.t("data.review.download"),
-        data=review.to_csv(index=False).encode("utf-8-sig"),
+        data=spreadsheet_safe(review).to_csv(index=False).encode("utf-8-sig"),
         file_name="review.csv",
         mime="text/csv",
         on_click="ignore",
@@ -198,8 +203,11 @@ st.download_button(
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _record_csvs(fingerprint: str, _net) -> dict[str, bytes]:
+    """The records as CSV files for a spreadsheet: text Excel would run as a formula gets a
+    leading apostrophe (netmap.spreadsheet), so these are not byte-for-byte the records."""
+    safe = {name: spreadsheet_safe(table) for name, table in _net.tables.items()}
     with tempfile.TemporaryDirectory() as tmp:
-        folder = write_tables(_net.tables, tmp)
+        folder = write_tables(safe, tmp)
         return {name: (folder / f"{name}.csv").read_bytes() for name in TABLE_ORDER}
 
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from netmap.metrics import BROKERAGE_ROLES
+from netmap.spreadsheet import spreadsheet_safe
 from views import _state
 
 ctx = _state.context()
@@ -13,7 +14,7 @@ if G.number_of_nodes() == 0:
     st.info(ctx.t("common.empty_view"))
     st.stop()
 
-table = ctx.call("metrics:key_actors", lang=ctx.lang)
+table = ctx.key_actors()
 shown = list(_state.KEY_ACTOR_COLUMNS)
 sort_by = st.selectbox(
     ctx.t("key.sort"),
@@ -26,7 +27,7 @@ ordered = table.sort_values(sort_by, ascending=ascending, kind="stable")
 _state.show_table(ctx, ordered[shown], "key_actors", height=420)
 st.download_button(
     ctx.t("data.download.key_actors"),
-    data=lambda: table.to_csv().encode("utf-8-sig"),
+    data=lambda: spreadsheet_safe(table).to_csv().encode("utf-8-sig"),
     file_name=f"key-actors-{ctx.view.level}.csv",
     mime="text/csv",
     on_click="ignore",
@@ -45,9 +46,9 @@ actor = st.selectbox(
     format_func=names.get,
     key="key.actor",
 )
-st.markdown(f"### {names[actor]}")
+st.markdown(f"### {_state.md_escape(names[actor])}")
 if table.at[actor, "role"]:
-    st.markdown(f"*{table.at[actor, 'role']}*")
+    st.markdown(f"*{_state.md_escape(table.at[actor, 'role'])}*")
 collaborations = ctx.call(
     "overview:actor_collaborations", on="view", node=actor, level=ctx.view.level
 )

@@ -56,7 +56,7 @@ if G.number_of_nodes() > _state.MAP_FULL_LIMIT:
         help=ctx.t("map.top.help"),
         key="map.top",
     )
-actors = ctx.call("metrics:key_actors", lang=ctx.lang)
+actors = ctx.key_actors()
 derived = {"size_by": actors[size_by]}
 options = {"color_by": colour_by}
 if colour_by == "community":  # the numbering of the Key actors table

@@ -68,9 +68,9 @@ else:
         column.altair_chart(chart, width="stretch", height=280)
 
 with findings_box:
-    actors = ctx.call("metrics:key_actors", lang=ctx.lang)
+    actors = ctx.key_actors()
     findings = ctx.call("overview:headline_findings", lang=ctx.lang, derived={"actors": actors})
     for column, finding in zip(st.columns(3), findings.itertuples(), strict=True):
         with column.container(border=True):
-            st.markdown(f"**{finding.title}**")
-            st.write(finding.text)
+            st.markdown(f"**{_state.md_escape(finding.title)}**")
+            st.markdown(_state.md_escape(finding.text))
