@@ -30,7 +30,7 @@ from netmap.errors import PROBLEM_COLUMNS, NetmapError
 from netmap.gaps import community_bridges, gap_findings, gap_matrix, group_gaps
 from netmap.glossary import explain, role_phrase
 from netmap.i18n import LANGUAGES, choice_label, format_number, format_percent, group_label, t
-from netmap.maps import PHYSICS_LIMIT, render_image, render_map
+from netmap.maps import PHYSICS_LIMIT, MapOptions, encode
 from netmap.metrics import _enumerate, key_actors
 from netmap.network import Network
 from netmap.overview import cohesion, describe_gap, growth_table, headline_findings
@@ -135,7 +135,8 @@ def build_report(
     :func:`netmap.gap_findings` by sector and by municipality,
     :func:`netmap.community_bridges`), introductions (:func:`netmap.suggest_links`, tested
     with :func:`netmap.backtest_suggestions` at the quarter where 70% of the collaborations
-    have begun), and the map (:func:`netmap.render_map` and :func:`netmap.render_image`).
+    have begun), and the map (:func:`netmap.maps.encode`, drawn once as
+    :func:`netmap.render_map` and :func:`netmap.render_image` draw it).
     The page's Content-Security-Policy allows only the map's two scripts and no request.
 
     Examples
@@ -701,20 +702,22 @@ def _backtest_text(net: Network, level: str, fmt: _Format) -> str:
 
 
 def _map_section(G, actors, chosen, suggestions, *, lang: str, seed: int) -> dict:
-    options = {
-        "size_by": actors["betweenness"],
-        "highlight": list(chosen.index),
-        "dashed_edges": list(
+    top_n = MAP_ACTORS if G.number_of_nodes() > MAP_ACTORS else None
+    options = MapOptions(
+        size_by=actors["betweenness"],
+        highlight=list(chosen.index),
+        dashed_edges=list(
             zip(suggestions["source"].head(5), suggestions["target"].head(5), strict=True)
         ),
-        "top_n": MAP_ACTORS if G.number_of_nodes() > MAP_ACTORS else None,
-        "title": t("report.map", lang),
-        "seed": seed,
-        "lang": lang,
-    }
-    page = render_map(G, **options)
+        top_n=top_n,
+        seed=seed,
+        lang=lang,
+    )
+    encoding = encode(G, options)  # laid out once, drawn as the page and the still image
+    title = t("report.map", lang)
+    page = encoding.page(title=title)
     with tempfile.TemporaryDirectory() as tmp:
-        png = render_image(G, Path(tmp) / "map.png", dpi=110, **options).read_bytes()
+        png = encoding.image(Path(tmp) / "map.png", title=title, dpi=110).read_bytes()
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
     shown = (
         t(
@@ -723,7 +726,7 @@ def _map_section(G, actors, chosen, suggestions, *, lang: str, seed: int) -> dic
             shown=format_number(MAP_ACTORS, lang),
             total=format_number(G.number_of_nodes(), lang),
         )
-        if options["top_n"]
+        if top_n
         else None
     )
     return {

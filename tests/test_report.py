@@ -510,3 +510,19 @@ def test_pseudonymised_header_names_what_pseudonyms_do_not_hide(sample):
     # kommun six, Länsbygderådet two, Magnus Bergmark none).
     expected = 5
     assert f"Organisations with only one person in this report: {expected}." in page
+
+
+def test_the_map_is_laid_out_once_for_the_page_and_the_still_image(sample, monkeypatch):
+    import netmap.maps
+
+    calls = []
+    encode_once = netmap.maps._encode
+
+    def counted(G, options):
+        calls.append(options)
+        return encode_once(G, options)
+
+    monkeypatch.setattr(netmap.maps, "_encode", counted)
+    page = build_report(sample)
+    assert len(calls) == 1
+    assert page == build_report(sample) and len(calls) == 2  # same bytes with one encoding
