@@ -246,3 +246,27 @@ def test_hostile_names_are_shown_as_text_not_markdown():
     markup = re.compile(r"(?<!\\)(!\[|<)")  # an image or a tag, not escaped
     assert [text for text in shown if markup.search(text)] == []
     assert not at.get("imgs")
+
+
+def test_convener_ranking_and_map_download_reuse_the_cached_key_actors(monkeypatch):
+    # before: rank_conveners and the HTML map download each computed betweenness again
+    import streamlit as st
+
+    import netmap.conveners
+    import netmap.metrics
+    from views import _state
+
+    real, calls = netmap.metrics.key_actors, []
+
+    def counted(*args, **kwargs):
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(netmap.metrics, "key_actors", counted)
+    monkeypatch.setattr(netmap.conveners, "key_actors", counted)
+    st.cache_data.clear()
+    at = open_page("conveners")  # the Overview, run first, computes the table once
+    assert_clean(at)
+    page = _state.download(at.session_state["_context"], "html")()
+    assert page.startswith(b"<!DOCTYPE html>")
+    assert len(calls) == 1
