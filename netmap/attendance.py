@@ -44,6 +44,7 @@ from netmap.resolve import (
     split_organisation,
 )
 from netmap.schema import SECTORS
+from netmap.spreadsheet import FORMULA_START, spreadsheet_safe
 from netmap.validate import _SYNONYMS, cell_text, normalise_name, validate_tables
 
 __all__ = [
@@ -202,8 +203,9 @@ class AttendanceImport:
         write_tables(self.network, out)
         extra = out / IMPORT_FOLDER
         extra.mkdir(parents=True, exist_ok=True)
+        # These files are meant for Excel: text that would run as a formula gets a "'".
         for name in ("review", "provenance", "rejected", "merges", "report"):
-            getattr(self, name).to_csv(
+            spreadsheet_safe(getattr(self, name)).to_csv(
                 extra / f"{name}.csv", index=False, encoding="utf-8-sig", lineterminator="\n"
             )
         return out
@@ -227,6 +229,12 @@ def read_review(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     return _parse_review(csv_records(path), path.name)
+
+
+def _unsafe(text: str) -> str:
+    """A cell of review.csv as netmap meant it: without the apostrophe that
+    :func:`~netmap.spreadsheet.spreadsheet_cell` put before text starting like a formula."""
+    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_START else text
 
 
 def _parse_review(records: list[list[str]], label: str) -> pd.DataFrame:
@@ -255,7 +263,9 @@ def _parse_review(records: list[list[str]], label: str) -> pd.DataFrame:
     at = {c: header.index(c) for c in needed}
     rows, problems = [], []
     for n, record in enumerate(records[1:], start=2):
-        cells = {c: clean_text(record[j]) if j < len(record) else "" for c, j in at.items()}
+        cells = {
+            c: _unsafe(clean_text(record[j])) if j < len(record) else "" for c, j in at.items()
+        }
         decision = cells["decision"].lower()
         if not decision:
             continue

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
 from netmap.network import Network
 from netmap.schema import TABLE_ORDER, TABLES, Column, Table
+from netmap.spreadsheet import spreadsheet_cell
 
 __all__ = [
     "DERIVED_COLUMNS",
@@ -859,8 +860,6 @@ def _report_rows(
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: Columns whose text is one short line: a line break there comes from a stray quote.
 _ONE_LINE_KINDS = ("id", "reference", "choice", "date", "number")
-#: What Excel reads as the start of a formula.
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _check_characters(checked: _Checked, lines: np.ndarray | None, problems: _Problems) -> None:
@@ -912,7 +911,9 @@ def _check_characters(checked: _Checked, lines: np.ndarray | None, problems: _Pr
             )
         if name in ("name", "title"):
             formula = [
-                pos for pos in np.flatnonzero(present) if values[pos].startswith(_FORMULA_START)
+                pos
+                for pos in np.flatnonzero(present)
+                if spreadsheet_cell(values[pos]) != values[pos]
             ]
             _report_rows(
                 checked,

@@ -369,6 +369,32 @@ def test_a_long_cell_in_a_list_is_read(tmp_path):
     assert result.tables["organisations"]["name"].str.len().max() == 200_000
 
 
+def test_files_for_excel_keep_formulas_as_text_and_the_review_reads_back(tmp_path):
+    """provenance.csv and review.csv are opened in Excel: a name starting with = gets an
+    apostrophe (OWASP CSV injection); the records netmap reads back keep it as typed, and
+    reading the review strips the apostrophe again."""
+    frame = pd.DataFrame(
+        {"Namn": ["=HYPERLINK(x)", "=HYPERLINK(x)"], "E-post": ["a@x.se", "a@x.se"]}
+    )
+    result = import_attendance({"-lista.csv": frame}, date="2022-06-08")
+    result.write(tmp_path)
+    provenance = pd.read_csv(tmp_path / IMPORT_FOLDER / "provenance.csv", dtype=str)
+    assert provenance[["file", "name"]].values.tolist() == [
+        ["'-lista.csv", "'=HYPERLINK(x)"],
+        ["'-lista.csv", "'=HYPERLINK(x)"],
+    ]
+    assert netmap.load(tmp_path).tables["people"]["name"].tolist() == ["=HYPERLINK(x)"]
+    review = tmp_path / "decided.csv"
+    review.write_text(
+        "kind,left_id,right_id,left_rows,right_rows,decision\n"
+        "person,P1,P2,'-lista.csv:2,'-lista.csv:3,merge\n",
+        encoding="utf-8",
+    )
+    assert read_review(review)[["left_rows", "right_rows"]].values.tolist() == [
+        ["-lista.csv:2", "-lista.csv:3"]
+    ]
+
+
 def test_date_and_event_from_the_caller_when_the_list_has_none():
     frame = pd.DataFrame({"Name": ["Anna Berg"], "Organization": ["PRO"]})
     result = import_attendance([frame], event="Dialog", date="2/6/2020")

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from netmap.cli import main
 from netmap.cli._common import (
+    Output,
     build_graph,
     echo_problems,
     echo_table,
@@ -266,7 +267,20 @@ def test_graph_and_output_options(tmp_path):
         "... 1 more rows (use --csv FILE or --json for all)",
         f"wrote 2 rows to {tmp_path / 'n.csv'}",
     ]
-    assert (tmp_path / "n.csv").read_text() == "node\norg:O1\norg:O3\n"
+    assert (tmp_path / "n.csv").read_bytes() == "\ufeffnode\norg:O1\norg:O3\n".encode()
+
+
+def test_emit_csv_is_for_excel(tmp_path):
+    """--csv files open in Excel: UTF-8 with a byte-order mark (for å, ä, ö), and text that
+    Excel would run as a formula starts with an apostrophe; numbers stay numbers."""
+    out = tmp_path / "t.csv"
+    emit(
+        pd.DataFrame({"name": ['=HYPERLINK("http://x")', "@SUM(1)", "Åsa"], "x": [-2.5, 1.0, 0]}),
+        Output(csv=out),
+    )
+    assert out.read_text(encoding="utf-8") == (
+        '\ufeffname,x\n"\'=HYPERLINK(""http://x"")",-2.5\n\'@SUM(1),1.0\nÅsa,0.0\n'
+    )
 
 
 def test_echo_problems_cuts_long_values(capsys):

@@ -35,6 +35,7 @@ from netmap.i18n import LANGUAGES
 from netmap.io import load
 from netmap.network import Network
 from netmap.schema import COLLABORATION_KINDS, SECTORS
+from netmap.spreadsheet import spreadsheet_safe
 from netmap.validate import parse_date
 
 __all__ = [
@@ -390,7 +391,9 @@ def emit(df: pd.DataFrame, output: Output, *, max_rows: int | None = 50) -> None
     """
     if output.csv is not None:
         with writing(output.csv):
-            df.to_csv(output.csv, index=False, date_format="%Y-%m-%d")
+            spreadsheet_safe(df).to_csv(
+                output.csv, index=False, date_format="%Y-%m-%d", encoding="utf-8-sig"
+            )
     if output.json:
         click.echo(json.dumps(to_json_records(df), ensure_ascii=False, indent=2))
     else:
