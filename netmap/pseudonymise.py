@@ -168,24 +168,31 @@ def _keyed_digests(ids: pd.Series, key: bytes) -> np.ndarray:
 def _activity_order(network: Network) -> np.ndarray:
     """Row positions of the people table, most active first (see :func:`pseudonymise`)."""
     tables = network.tables
-    people = tables["people"]
+    ids = tables["people"]["id"]
     part = tables["participation"].dropna(subset=["person_id"])
     part = part.drop_duplicates(["person_id", "collaboration_id"])
-    size = part.groupby("collaboration_id").size()
+    collab = part["collaboration_id"]
+    size = collab.value_counts()
     starts = tables["collaborations"].set_index("id")["start_date"]
-    by_person = part.assign(
-        others=part["collaboration_id"].map(size) - 1,
-        start=part["collaboration_id"].map(starts),
+    by_person = pd.DataFrame(
+        {
+            "person_id": part["person_id"].to_numpy(),
+            "others": size.reindex(collab).to_numpy(dtype=float) - 1,
+            "start": starts.reindex(collab).to_numpy(),
+        }
     ).groupby("person_id")
     ties = tables["ties"]
     ends = pd.concat(
         [ties.loc[ties[f"{end}_type"] == "person", f"{end}_id"] for end in ("source", "target")]
     )
-    ids = people["id"]
-    collaborations = ids.map(by_person.size()).fillna(0).to_numpy()
-    direct = ids.map(ends.value_counts()).fillna(0).to_numpy()
-    others = ids.map(by_person["others"].sum()).fillna(0).to_numpy()
-    started = ids.map(by_person["start"].min())
+
+    def per_person(values: pd.Series) -> np.ndarray:
+        return values.reindex(ids, fill_value=0).to_numpy(dtype=float)
+
+    collaborations = per_person(by_person.size())
+    direct = per_person(ends.value_counts())
+    others = per_person(by_person["others"].sum())
+    started = by_person["start"].min().reindex(ids)
     first = started.to_numpy("datetime64[s]").astype("int64")
     first[started.isna().to_numpy()] = np.iinfo(np.int64).max  # no dated collaboration: last
     hashed = _keyed_digests(ids, network.fingerprint.encode("ascii"))

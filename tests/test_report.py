@@ -237,6 +237,20 @@ def test_a_key_numbers_pseudonyms_stably_across_reports(sample):
         netmap.pseudonymise(sample, key="")
 
 
+def test_pseudonymise_without_collaborations_or_people(sample):
+    # Nobody took part in anything: everyone is equally active, numbered by the keyed hash.
+    tables = dict(sample.tables)
+    tables["participation"] = tables["participation"].iloc[:0]
+    tables["ties"] = tables["ties"].iloc[:0]
+    idle = netmap.pseudonymise(netmap.Network(tables))
+    assert sorted(idle.tables["people"]["name"]) == [f"Person {i:02d}" for i in range(1, 15)]
+    tables["people"] = tables["people"].iloc[:0]
+    assert netmap.pseudonymise(netmap.Network(tables)).tables["people"].empty
+    with pytest.raises(ValueError) as err:
+        netmap.pseudonymise(sample, lang="de")
+    assert str(err.value) == "pseudonymise writes 'en' or 'sv'; got lang='de'."
+
+
 def test_pseudonymise_drops_job_titles_and_extra_columns(sample):
     tables = dict(sample.tables)
     tables["people"] = tables["people"].assign(
