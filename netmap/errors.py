@@ -64,7 +64,7 @@ class InvalidDataError(NetmapError, ValueError):
     ...     "hint": "add it"}])
     >>> err = InvalidDataError(problems)
     >>> print(err)
-    1 problem in the records:
+    1 error in the records:
       people.csv row 3, column organisation_id ('O9'): no such organisation. Fix: add it
     """
 
@@ -73,11 +73,18 @@ class InvalidDataError(NetmapError, ValueError):
         super().__init__(_describe(self.problems, max_listed=max_listed))
 
 
+def _counted(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
 def _describe(problems: pd.DataFrame, *, max_listed: int) -> str:
     n = len(problems)
-    lines = [f"{n} problem{'s' if n != 1 else ''} in the records:"]
+    warnings = int((problems["severity"] == "warning").sum())
+    counts = [_counted(n - warnings, "error")] if n - warnings or not warnings else []
+    counts += [_counted(warnings, "warning")] if warnings else []
+    lines = [f"{', '.join(counts)} in the records:"]
     for rec in problems.head(max_listed).itertuples(index=False):
-        where = str(rec.file)
+        where = ("warning: " if rec.severity == "warning" else "") + str(rec.file)
         if pd.notna(rec.row) and rec.row != "":
             where += f" row {int(rec.row)}"
         if pd.notna(rec.column) and rec.column != "":

@@ -604,17 +604,15 @@ def validate_tables(
     >>> validate_tables(tables)
     Traceback (most recent call last):
     ...
-    netmap.errors.InvalidDataError: 2 problems in the records:
+    netmap.errors.InvalidDataError: 1 error, 1 warning in the records:
       participation row 3, column person_id ('P9'): no person has the id 'P9'. Fix: ...
-      people row 3, column id ('P2'): person 'P2' takes part in no collaboration ...
+      warning: people row 3, column id ('P2'): person 'P2' takes part in no collaboration ...
     """
-    raw = {
-        normalise_name(str(name)): _raw_from_frame(normalise_name(str(name)), df, str(name))
-        for name, df in tables.items()
-    }
     problems = _Problems()
+    raw = _raw_from_frames(tables, problems)
+    given = {normalise_name(str(key)) for key in tables}
     for name in TABLE_ORDER:
-        if name not in raw and TABLES[name].required:
+        if name not in given and TABLES[name].required:
             problems.add(
                 "error",
                 name,
@@ -627,6 +625,45 @@ def validate_tables(
                 f"{', '.join(required_columns(TABLES[name]))}.",
             )
     return _validate(raw, problems, source=source).network()
+
+
+def _raw_from_frames(tables: Mapping[str, pd.DataFrame], problems: _Problems) -> dict:
+    """The raw tables of DataFrames by key; keys naming one table twice are an error, keys
+    naming no table a warning (with the table meant, if one is alike)."""
+    keys: dict[str, list[str]] = {}
+    for key in tables:
+        keys.setdefault(normalise_name(str(key)), []).append(key)
+    raw = {}
+    names = ", ".join(TABLE_ORDER)
+    for name, given in keys.items():
+        listed = ", ".join(repr(str(k)) for k in given)
+        if name not in TABLES:
+            alike = closest_match(name, TABLES, cutoff=70)
+            guess = f"Did you mean '{alike}'? " if alike else ""
+            problems.add(
+                "warning",
+                None,
+                str(given[0]),
+                None,
+                None,
+                None,
+                f"the key {listed} is not a netmap table, so it was not read",
+                f"{guess}The tables are {names}.",
+            )
+        elif len(given) > 1:
+            problems.add(
+                "error",
+                name,
+                name,
+                None,
+                None,
+                None,
+                f"{len(given)} keys name the table {name}: {listed}",
+                "Pass one DataFrame per table (keys are matched ignoring case).",
+            )
+        else:
+            raw[name] = _raw_from_frame(name, tables[given[0]], str(given[0]))
+    return raw
 
 
 def validate_raw(

@@ -273,7 +273,7 @@ def test_a_bad_decision_is_an_error_naming_the_row(tmp_path):
     with pytest.raises(InvalidDataError) as err:
         read_review(path)
     assert str(err.value) == (
-        "1 problem in the records:\n"
+        "1 error in the records:\n"
         "  review.csv row 2, column decision ('ja'): a decision is 'merge', 'keep apart' or "
         "blank. Fix: Write merge to join the two records, keep apart to keep them apart, or "
         "leave it blank to decide later."

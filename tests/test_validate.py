@@ -900,7 +900,7 @@ def test_every_problem_of_a_broken_folder_is_listed():
         ("ties.csv", 3, "target_id"),
     ]
     assert str(info.value).splitlines()[:3] == [
-        "21 problems in the records:",
+        "17 errors, 4 warnings in the records:",
         "  organisations.csv row 2, column sector ('publik'): unknown sector. Fix: Did you "
         "mean 'public'? Use one of: public, civil_society, business, academia, other.",
         "  organisations.csv row 2, column lat ('165.5'): lat is outside -90 to 90. Fix: "
@@ -923,6 +923,32 @@ def test_load_report_of_invalid_records_adds_up():
 
 def _frames() -> dict[str, pd.DataFrame]:
     return {name: pd.read_csv(GOOD / f"{name}.csv", dtype=str) for name in TABLE_ORDER}
+
+
+def test_validate_tables_reports_clashing_and_unknown_keys():
+    """ "People" and "people" are one table after case folding: neither is silently dropped.
+    A misspelt key is not read, and the warning names the table meant."""
+    frames = _frames()
+    frames["People"] = frames["people"].iloc[:0]
+    with pytest.raises(InvalidDataError) as info:
+        validate_tables(frames)
+    assert str(info.value).splitlines() == [
+        "1 error in the records:",
+        "  people: 2 keys name the table people: 'people', 'People'. Fix: Pass one DataFrame "
+        "per table (keys are matched ignoring case).",
+    ]
+    frames = _frames()
+    frames["peopel"] = frames.pop("people")
+    with pytest.raises(InvalidDataError) as info:
+        validate_tables(frames)
+    assert str(info.value).splitlines() == [
+        "1 error, 1 warning in the records:",
+        "  people: the table people is missing. Fix: Pass a DataFrame under the key 'people' "
+        "with the columns id, name, organisation_id, role.",
+        "  warning: peopel: the key 'peopel' is not a netmap table, so it was not read. Fix: "
+        "Did you mean 'people'? The tables are organisations, people, collaborations, "
+        "participation, ties.",
+    ]
 
 
 def test_validate_tables_gives_what_load_gives():
