@@ -107,11 +107,20 @@ _MAX_SUGGESTIONS = 200
 #: Years a record date may have; anything else is almost surely a typo (2202, 0022).
 _YEARS = range(1800, 2200)
 
-_TIME = r"(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?)?"
+_TIME = r"(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?"
 _ISO = re.compile(rf"(\d{{4}})([-/.])(\d{{1,2}})\2(\d{{1,2}}){_TIME}")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _DAY_FIRST = re.compile(rf"(\d{{1,2}})([/.-])(\d{{1,2}})\2(\d{{4}}){_TIME}")
 _WORDS = re.compile(r"(?:den\s+)?(\d{1,2})\.?\s+([^\W\d_]+)\.?,?\s+(\d{4})")
+
+#: A weekday before a date ("onsdag 8 juni 2022", "Wed, 8 June 2022"), Swedish and English.
+_WEEKDAY = re.compile(
+    r"(?:(?:mån|tis|ons|tors|fre|lör|sön)(?:dag)?|tor|mon(?:day)?|tue(?:sday)?"
+    r"|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?\s+",
+    re.IGNORECASE,
+)
+#: Month first, as in the USA (12/31/2022): the second number cannot be a month.
+_MONTH_FIRST = re.compile(r"(\d{1,2})([/.-])(1[3-9]|2\d|3[01])\2(\d{4})")
 
 #: Month names and abbreviations, Swedish and English.
 _MONTHS = {
@@ -143,7 +152,9 @@ def parse_date(text: str) -> pd.Timestamp | None:
     Accepted: ISO dates (``2022-06-08``, also ``2022-06-08 00:00:00`` as Excel and pandas
     write date cells), day first with ``/``, ``.`` or ``-`` (``8/6/2022``, ``8.6.2022``),
     ``20220608``, and day, month name, year in Swedish or English (``8 juni 2022``,
-    ``den 8 jun. 2022``, ``8 June 2022``). A time of day is dropped: netmap counts days.
+    ``den 8 jun. 2022``, ``8 June 2022``), each also after a weekday (``onsdag 8 juni
+    2022``). A time of day, with or without a time zone (``2022-06-08T10:00:00Z``,
+    ``...+02:00``), is dropped: netmap counts days, on the date as written.
     Years outside 1800–2199 are refused as typos.
 
     Examples
@@ -156,8 +167,16 @@ def parse_date(text: str) -> pd.Timestamp | None:
     True
     >>> parse_date("31/2/2022") is None  # there is no 31 February
     True
+    >>> parse_date("onsdag 8 juni 2022") == parse_date("2022-06-08T10:00:00+02:00")
+    True
     """
-    text = text.strip()
+    return _parse_date_parts(text)[1]
+
+
+def _parse_date_parts(text: str) -> tuple[bool, pd.Timestamp | None]:
+    """Whether ``text`` has the form of a date, and the date (None when there is no such
+    day, or the year is out of range)."""
+    text = _WEEKDAY.sub("", text.strip(), count=1) if text[:1].isalpha() else text.strip()
     found = None
     if m := _ISO.fullmatch(text):
         found = (m[1], m[3], m[4])
@@ -168,14 +187,14 @@ def parse_date(text: str) -> pd.Timestamp | None:
     elif (m := _WORDS.fullmatch(text.lower())) and m[2] in _MONTHS:
         found = (m[3], _MONTHS[m[2]], m[1])
     if found is None:
-        return None
+        return False, None
     year, month, day = (int(v) for v in found)
     if year not in _YEARS:
-        return None
+        return True, None
     try:
-        return pd.Timestamp(year=year, month=month, day=day)
+        return True, pd.Timestamp(year=year, month=month, day=day)
     except ValueError:
-        return None
+        return True, None
 
 
 def _date_hint(text: str) -> str:
@@ -183,14 +202,26 @@ def _date_hint(text: str) -> str:
     usual = "Write dates as 2022-06-08 (8/6/2022 and 8 juni 2022 work too)."
     if re.fullmatch(r"\d{5}(?:\.\d+)?", text):
         return "This looks like an Excel date serial number: format the cells as dates. " + usual
-    if m := re.search(r"\d{4}", text):
-        if int(m[0]) not in _YEARS and (
-            _ISO.fullmatch(text) or _DAY_FIRST.fullmatch(text) or _COMPACT.fullmatch(text)
-        ):
-            return f"The year {m[0]} looks like a typo. " + usual
+    text = text.strip()
+    if m := _MONTH_FIRST.fullmatch(text):
+        day_first = f"{m[3]}{m[2]}{m[1]}{m[2]}{m[4]}"
+        return (
+            f"Dates are day first (8/6/2022 is 8 June); for month {m[1]}, day {m[3]} write "
+            f"{day_first}. " + usual
+        )
+    looks_like_date, _ = _parse_date_parts(text)
+    if looks_like_date:
+        year = re.search(r"\d{4}", text)[0]
+        if int(year) not in _YEARS:
+            return f"The year {year} looks like a typo. " + usual
         return "There is no such day in the calendar; check day and month. " + usual
     if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2}", text):
         return "Write the year with four digits. " + usual
+    if (
+        re.fullmatch(r"[^\W\d_]+\.?\s+\d{4}", text)
+        and text.split()[0].lower().strip(".") in _MONTHS
+    ):
+        return "A date needs a day as well as month and year. " + usual
     return usual
 
 

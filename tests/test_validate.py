@@ -1022,6 +1022,13 @@ def test_validated_tables_validate_again_to_themselves():
         "8 JUNI 2022",
         "8 June 2022",
         " 8 juni 2022 ",
+        "2022-06-08T10:00:00Z",
+        "2022-06-08T10:00:00+02:00",
+        "2022-06-08 23:30:00 -0500",
+        "onsdag 8 juni 2022",
+        "Onsdag den 8 juni 2022",
+        "Wed, 8 June 2022",
+        "wednesday 8/6/2022",
     ],
 )
 def test_parse_date_accepts_the_usual_forms(text):
@@ -1033,6 +1040,42 @@ def test_parse_date_accepts_the_usual_forms(text):
 )
 def test_parse_date_refuses_the_rest(text):
     assert parse_date(text) is None
+
+
+USUAL = "Write dates as 2022-06-08 (8/6/2022 and 8 juni 2022 work too)."
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("31/2/2022", "There is no such day in the calendar; check day and month. " + USUAL),
+        (
+            "onsdag 31 juni 2022",
+            "There is no such day in the calendar; check day and month. " + USUAL,
+        ),
+        (
+            "12/31/2022",
+            "Dates are day first (8/6/2022 is 8 June); for month 12, day 31 write 31/12/2022. "
+            + USUAL,
+        ),
+        ("juni 2022", "A date needs a day as well as month and year. " + USUAL),
+        ("8/6 2022", USUAL),
+        ("i höstas 2022", USUAL),
+    ],
+)
+def test_a_refused_date_gets_the_hint_that_fits(tmp_path, text, hint):
+    """ "no such day" only when the text has a date's form but the day does not exist."""
+    folder = records(
+        tmp_path,
+        collaborations=f"""
+        id,title,kind,start_date,end_date,municipality,theme
+        C1,Nätverksträff,meeting,2022-06-08,,Luleå,
+        C2,Överenskommelse,agreement,{text},,Luleå,
+        """,
+    )
+    assert errors_of(folder) == [
+        ("collaborations.csv", 3, "start_date", text, "not a date in start_date", hint)
+    ]
 
 
 @pytest.mark.parametrize(
