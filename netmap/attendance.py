@@ -486,7 +486,7 @@ def import_attendance(
     read = read_lists(files_or_frames, event=event, date=date)
     rows = read.rows
     decisions = _review_frame(review)
-    warnings: list[dict] = [
+    warnings: list[dict] = read.warnings + [
         problem_record(
             f, r, "email", None, n, "Correct the address in the list.", severity="warning"
         )

@@ -121,12 +121,16 @@ class ListsRead:
         Per list, columns :data:`REPORT_COLUMNS`; rows_read = rows_used + rows_rejected.
     source : str
         The lists read, for messages (``file``, ``file[sheet]``, joined by ", ").
+    warnings : list of dict
+        Sheets not read (hidden) or not lists (no header, while another sheet of the
+        workbook is one), as problem dicts (:func:`netmap.errors.problem_record`).
     """
 
     rows: AttendanceRows
     rejected: pd.DataFrame
     report: pd.DataFrame
     source: str
+    warnings: list[dict] = field(default_factory=list)
 
 
 def read_lists(
@@ -158,14 +162,31 @@ def read_lists(
     """
     sources = _as_sources(files_or_frames)
     lists = [lst for i, (label, src) in enumerate(sources) for lst in _named(label, src, i)]
+    hidden = [lst for lst in lists if lst.hidden]
+    lists = [lst for lst in lists if not lst.hidden]
     rows, rejected, counts, problems = _collect(lists, event=event, date=_check_date(date))
-    if problems:
+    errors = [p for p in problems if p["severity"] == "error"]
+    if errors:
         raise InvalidDataError(pd.DataFrame(problems))
+    warnings = [
+        problem_record(
+            lst.label,
+            None,
+            None,
+            None,
+            "a hidden sheet, not read",
+            "Make the sheet visible in Excel (right-click a sheet tab > Unhide) if it is "
+            "an attendance list.",
+            severity="warning",
+        )
+        for lst in hidden
+    ]
     return ListsRead(
         rows,
         pd.DataFrame(rejected, columns=list(REJECTED_COLUMNS)),
         pd.DataFrame(counts, columns=list(REPORT_COLUMNS)),
         ", ".join(lst.label for lst in lists),
+        warnings + problems,
     )
 
 
@@ -184,7 +205,7 @@ def _as_sources(files_or_frames) -> list[tuple[str | None, object]]:
 def _named(label: str | None, source, position: int) -> list[_List]:
     lists = _read_lists(source, position)
     if label is not None:
-        lists = [_List(label, lst.sheet, lst.records, lst.lines) for lst in lists]
+        lists = [_List(label, lst.sheet, lst.records, lst.lines, lst.hidden) for lst in lists]
     return lists
 
 
@@ -211,6 +232,7 @@ class _List:
     sheet: str | None
     records: list[list[str]]
     lines: list[tuple[int, int]] | None = None
+    hidden: bool = False
 
     @property
     def label(self) -> str:
@@ -251,6 +273,7 @@ def _read_lists(source, position: int) -> list[_List]:
                         [cell_text(v) for v in row]
                         for row in sheet.iter_rows(min_row=1, values_only=True)
                     ],
+                    hidden=sheet.sheet_state != "visible",
                 )
                 for sheet in book.worksheets
             ]
@@ -362,25 +385,22 @@ def _collect(
     rejected: list[tuple] = []
     counts: list[tuple] = []
     problems: list[dict] = []
-    for lst in lists:
-        found = _find_header(lst.records)
+    headers = [_find_header(lst.records) for lst in lists]
+    usable = {lst.file for lst, found in zip(lists, headers, strict=True) if found is not None}
+    for lst, found in zip(lists, headers, strict=True):
         if found is None:
-            headers = "; ".join(
-                f"{f}: {', '.join(FIELDS[f][:3])}" for f in ("name", "organisation", "email")
-            )
-            first = next((r for r in lst.records if any(c.strip() for c in r)), [])
-            problems.append(
-                problem_record(
-                    lst.label,
-                    None,
-                    None,
-                    " | ".join(c for c in first if c.strip())[:200] or "(empty)",
-                    "no header row with a name or organisation column in the first "
-                    f"{_HEADER_SEARCH_ROWS} rows",
-                    f"Name the columns in one row, e.g. {headers} (the README section "
-                    "'Attendance lists' has every header netmap knows).",
-                )
-            )
+            # A sheet that is no list, next to one that is, is a warning; its rows rejected.
+            other_sheet = lst.sheet is not None and lst.file in usable
+            problems.append(_no_header(lst, severity="warning" if other_sheet else "error"))
+            if other_sheet:
+                n = 0
+                for i, record in enumerate(lst.records):
+                    if any(c.strip() for c in record):
+                        content = " | ".join(clean_text(c) for c in record if c.strip())
+                        reason = "the sheet has no header row with a name or organisation column"
+                        rejected.append((lst.file, lst.sheet, i + 1, reason, content))
+                        n += 1
+                counts.append((lst.file, lst.sheet, n, 0, n))
             continue
         header_at, columns = found
         file_date, file_title = _date_in(Path(lst.file).stem)
@@ -434,6 +454,24 @@ def _broken_record(lst: _List, i: int, record: list[str], columns: dict[str, int
                 f'partner? Remove the lone " on line {first}, or close it'
             )
     return None
+
+
+def _no_header(lst: _List, *, severity: str) -> dict:
+    """The problem of a list without a header row."""
+    headers = "; ".join(
+        f"{f}: {', '.join(FIELDS[f][:3])}" for f in ("name", "organisation", "email")
+    )
+    first = next((r for r in lst.records if any(c.strip() for c in r)), [])
+    return problem_record(
+        lst.label,
+        None,
+        None,
+        " | ".join(c for c in first if c.strip())[:200] or "(empty)",
+        f"no header row with a name or organisation column in the first {_HEADER_SEARCH_ROWS} rows",
+        f"Name the columns in one row, e.g. {headers} (the README section 'Attendance lists' "
+        "has every header netmap knows).",
+        severity=severity,
+    )
 
 
 def _cell(record: list[str], columns: dict[str, int], name: str) -> str | None:

@@ -11,6 +11,7 @@ import filecmp
 import io
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -392,6 +393,40 @@ def test_files_for_excel_keep_formulas_as_text_and_the_review_reads_back(tmp_pat
     )
     assert read_review(review)[["left_rows", "right_rows"]].values.tolist() == [
         ["-lista.csv:2", "-lista.csv:3"]
+    ]
+
+
+def test_hidden_sheets_and_sheets_that_are_no_lists_do_not_block_a_workbook(tmp_path):
+    """A hidden sheet is skipped; a sheet without a header next to a list is a warning and
+    its rows are counted as rejected; the list itself is imported."""
+    book = openpyxl.Workbook()
+    listed = book.active
+    listed.title = "2022-06-08 Träff"
+    listed.append(["Namn", "Organisation"])
+    listed.append(["Anna Berg", "PRO"])
+    summary = book.create_sheet("Summering")
+    summary.append(["Antal", 1])
+    hidden = book.create_sheet("Gammal")
+    hidden.sheet_state = "hidden"
+    hidden.append(["Namn", "Organisation"])
+    hidden.append(["Erik Ek", "PRO"])
+    book.save(tmp_path / "lista.xlsx")
+    result = import_attendance(tmp_path / "lista.xlsx")
+    assert result.tables["people"]["name"].tolist() == ["Anna Berg"]
+    assert result.report[["sheet", "rows_read", "rows_used", "rows_rejected"]].values.tolist() == [
+        ["2022-06-08 Träff", 1, 1, 0],
+        ["Summering", 1, 0, 1],
+    ]
+    assert result.rejected[["sheet", "row", "reason"]].values.tolist() == [
+        ["Summering", 1, "the sheet has no header row with a name or organisation column"]
+    ]
+    assert result.warnings[["severity", "file", "problem"]].values.tolist()[:2] == [
+        ["warning", "lista.xlsx[Gammal]", "a hidden sheet, not read"],
+        [
+            "warning",
+            "lista.xlsx[Summering]",
+            "no header row with a name or organisation column in the first 10 rows",
+        ],
     ]
 
 
