@@ -28,7 +28,7 @@ from netmap.attendance_lists import (
     field_of,
     read_lists,
 )
-from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, problem_record
+from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError, problem_record
 from netmap.io import write_tables
 from netmap.network import Network
 from netmap.resolve import (
@@ -43,7 +43,7 @@ from netmap.resolve import (
     resolve_people,
     split_organisation,
 )
-from netmap.schema import SECTORS
+from netmap.schema import SECTORS, TABLES
 from netmap.spreadsheet import FORMULA_START, spreadsheet_safe
 from netmap.validate import _SYNONYMS, cell_text, normalise_name, validate_tables
 
@@ -57,6 +57,7 @@ __all__ = [
     "REVIEW_COLUMNS",
     "TRUTH_COLUMNS",
     "AttendanceImport",
+    "check_import_folder",
     "import_attendance",
     "read_review",
     "review_from_truth",
@@ -198,8 +199,17 @@ class AttendanceImport:
         -------
         Path
             ``out_dir``.
+
+        Raises
+        ------
+        NetmapError
+            When ``out_dir`` holds record files but no ``import`` folder: records made
+            some other way, which writing would overwrite.
+        OSError
+            When the files cannot be written (``out_dir`` is a file, no permission).
         """
         out = Path(out_dir)
+        check_import_folder(out)
         write_tables(self.network, out)
         extra = out / IMPORT_FOLDER
         extra.mkdir(parents=True, exist_ok=True)
@@ -209,6 +219,34 @@ class AttendanceImport:
                 extra / f"{name}.csv", index=False, encoding="utf-8-sig", lineterminator="\n"
             )
         return out
+
+
+def check_import_folder(out_dir: str | Path) -> None:
+    """Raise NetmapError when ``out_dir`` holds record files that an attendance import did
+    not write (no ``import`` folder beside them): writing there would overwrite them.
+
+    Examples
+    --------
+    data/sample holds the five record files and no import/ folder:
+
+    >>> check_import_folder("data/sample")
+    Traceback (most recent call last):
+    ...
+    netmap.errors.NetmapError: data/sample holds record files (collaborations.csv, ...
+    """
+    out = Path(out_dir)
+    if not out.is_dir() or (out / IMPORT_FOLDER).is_dir():
+        return
+    records = sorted(
+        p.name for p in out.iterdir() if p.suffix.lower() == ".csv" and p.stem.lower() in TABLES
+    )
+    if records:
+        raise NetmapError(
+            f"{out} holds record files ({', '.join(records)}) that no attendance import "
+            f"wrote (there is no {IMPORT_FOLDER}/ folder), and importing would overwrite "
+            "them. Give a new folder with --out; to import into these records, import into "
+            "a new folder and combine the tables yourself."
+        )
 
 
 # ---------------------------------------------------------------- review file

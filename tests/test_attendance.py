@@ -555,6 +555,38 @@ def test_command_line_help():
         assert option in result.output
 
 
+def test_command_line_says_when_it_cannot_write(tmp_path):
+    listed = tmp_path / "2022-06-08 Träff.csv"
+    listed.write_text("Namn,Organisation\nAnna Berg,PRO\n", "utf-8")
+    (tmp_path / "some_file").write_text("x", "utf-8")
+    out = tmp_path / "some_file" / "x"
+    result = CliRunner().invoke(main, ["import-attendance", str(listed), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {out}: Not a directory\n"
+
+
+def test_command_line_never_overwrites_records_it_did_not_write(tmp_path):
+    """A folder with record files but no import/ folder was not written by an import."""
+    listed = tmp_path / "2022-06-08 Träff.csv"
+    listed.write_text("Namn,Organisation\nAnna Berg,PRO\n", "utf-8")
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / "people.csv").write_text("id,name,organisation_id,role\n", "utf-8")
+    result = CliRunner().invoke(main, ["import-attendance", str(listed), "--out", str(records)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {records} holds record files (people.csv) that no attendance import wrote "
+        "(there is no import/ folder), and importing would overwrite them. Give a new folder "
+        "with --out; to import into these records, import into a new folder and combine the "
+        "tables yourself.\n"
+    )
+    assert (records / "people.csv").read_text("utf-8") == "id,name,organisation_id,role\n"
+    again = tmp_path / "imported"
+    for _ in range(2):  # an import's own folder is written again
+        result = CliRunner().invoke(main, ["import-attendance", str(listed), "--out", str(again)])
+        assert result.exit_code == 0, result.output
+
+
 def test_command_line_reports_a_bad_list_without_a_traceback(tmp_path):
     bad = tmp_path / "lista.csv"
     bad.write_text("a,b\n1,2\n", "utf-8")

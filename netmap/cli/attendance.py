@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from netmap.attendance import IMPORT_FOLDER, import_attendance
-from netmap.cli._common import DATE, EXIT_INVALID, echo_problems, echo_table
+from netmap.attendance import IMPORT_FOLDER, check_import_folder, import_attendance
+from netmap.cli._common import DATE, EXIT_INVALID, echo_problems, echo_table, writing
 from netmap.errors import InvalidDataError, NetmapError
 
 __all__ = ["COMMANDS", "import_attendance_command"]
@@ -70,6 +70,7 @@ def import_attendance_command(
       netmap import-attendance lists/*.csv --out records --review records/import/review.csv
     """
     try:
+        check_import_folder(out_dir)
         result = import_attendance(
             list(files),
             event=event,
@@ -84,7 +85,8 @@ def import_attendance_command(
     except (NetmapError, FileNotFoundError) as err:
         click.echo(f"Error: {err}", err=True)
         raise SystemExit(EXIT_INVALID) from None
-    result.write(out_dir)
+    with writing(out_dir):
+        result.write(out_dir)
     click.echo("Rows read per list:")
     echo_table(result.report.fillna({"sheet": ""}), max_rows=None)
     counts = ", ".join(f"{len(df)} {name}" for name, df in result.tables.items() if name != "ties")
