@@ -38,14 +38,14 @@ from backtest import markdown
 from projection import Timing, median_seconds
 
 import netmap
-from netmap.metrics import _sorted_nodes
+from netmap.arrays import sorted_nodes
 
 SAMPLE = 200_000
 
 
 def candidate_pairs(G: nx.Graph) -> tuple[list, np.ndarray, np.ndarray]:
     """Every non-tied pair (i < j) with a shared contact, as index arrays into the nodes."""
-    nodes = _sorted_nodes(G)
+    nodes = sorted_nodes(G)
     A = nx.to_scipy_sparse_array(G, nodelist=nodes, weight=None, format="csr")
     two = sp.triu(A @ A, k=1).tocsr()
     two = (two - two.multiply(A)).tocoo()

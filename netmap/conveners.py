@@ -21,15 +21,19 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from netmap.metrics import _Arrays, _masked_product, _node_values, _one_hot, key_actors
-from netmap.whatif import (
-    EXACT_SEARCH_MAX_SETS,
-    _check_k,
-    _check_nodes,
-    _hop_levels,
-    _node_names,
-    _unpack_sources,
+from netmap.arrays import (
+    GraphArrays,
+    check_k,
+    check_nodes,
+    hop_levels,
+    masked_product,
+    node_names,
+    node_values,
+    one_hot,
+    unpack_sources,
 )
+from netmap.metrics import key_actors
+from netmap.whatif import EXACT_SEARCH_MAX_SETS
 
 __all__ = ["SCORE_PARTS", "pick_conveners", "rank_conveners"]
 
@@ -147,12 +151,12 @@ def rank_conveners(
     e               0.50     0.000000                      1           0.425
     a               0.50     0.000000                      0           0.300
     """
-    excluded = _check_nodes(G, exclude, argument="exclude")
-    arrays = _Arrays.from_networkx(G, weight)
+    excluded = check_nodes(G, exclude, argument="exclude")
+    arrays = GraphArrays.from_networkx(G, weight)
     n = arrays.n
-    codes, groups = _node_values(G, arrays.nodes, attribute)
+    codes, groups = node_values(G, arrays.nodes, attribute)
     table = pd.DataFrame(index=pd.Index(arrays.nodes, name="node"))
-    table["name"] = _node_names(G, arrays.nodes)
+    table["name"] = node_names(G, arrays.nodes)
     table[attribute] = [groups[c] if c >= 0 else None for c in codes]
     within_2 = np.asarray(arrays.igraph.neighborhood_size(order=2), dtype=np.float64) - 1
     table["reach_within_2"] = within_2 / (n - 1) if n > 1 else 0.0
@@ -174,12 +178,12 @@ def rank_conveners(
     return table.sort_values("convener_score", ascending=False, kind="stable")
 
 
-def _other_groups_within_2(arrays: _Arrays, codes: np.ndarray, n_groups: int) -> np.ndarray:
+def _other_groups_within_2(arrays: GraphArrays, codes: np.ndarray, n_groups: int) -> np.ndarray:
     """Per node: groups other than its own among the actors within two steps."""
     if n_groups == 0:
         return np.zeros(arrays.n, dtype=np.int64)
     ties = arrays.binary
-    member = _one_hot(codes, n_groups)
+    member = one_hot(codes, n_groups)
     within_1 = ((ties @ member + member) > 0).astype(np.float64)
     within_2 = (ties @ within_1 + within_1) > 0
     count = np.asarray(within_2.sum(axis=1)).ravel().astype(np.int64)
@@ -210,14 +214,14 @@ class _Distances:
         unreachable = np.iinfo(np.uint8).max
         hops = np.full((n, len(candidates)), unreachable, dtype=np.uint8)
         hops[candidates, np.arange(len(candidates))] = 0
-        for level, first, reached in _hop_levels(adjacency, candidates):
+        for level, first, reached in hop_levels(adjacency, candidates):
             if level >= unreachable:
                 unreachable = np.iinfo(np.uint16).max
                 hops = np.where(hops == np.iinfo(np.uint8).max, unreachable, hops).astype(np.uint16)
             count = min(reached.shape[1] * 64, len(candidates) - first)
             rows = np.flatnonzero(reached.any(axis=1))
             block = hops[rows, first : first + count]
-            np.copyto(block, level, where=_unpack_sources(reached[rows], count))
+            np.copyto(block, level, where=unpack_sources(reached[rows], count))
             hops[rows, first : first + count] = block
         return cls(hops, candidates, int(unreachable))
 
@@ -543,9 +547,9 @@ def pick_conveners(
     >>> two.attrs["score"], two.attrs["reach_1"]
     (1.0, 1.0)
     """
-    k = _check_k(k, "pick_conveners")
-    required = _check_nodes(G, require, argument="require")
-    excluded = _check_nodes(G, exclude, argument="exclude")
+    k = check_k(k, "pick_conveners")
+    required = check_nodes(G, require, argument="require")
+    excluded = check_nodes(G, exclude, argument="exclude")
     clash = [node for node in required if node in set(excluded)]
     if clash:
         raise ValueError(
@@ -558,7 +562,7 @@ def pick_conveners(
             f"required ({', '.join(map(repr, required))}). Raise k to at least "
             f"{len(required)} or require fewer actors."
         )
-    arrays = _Arrays.from_networkx(G, None)
+    arrays = GraphArrays.from_networkx(G, None)
     position = {node: i for i, node in enumerate(arrays.nodes)}
     eligible = np.ones(arrays.n, dtype=bool)
     eligible[[position[node] for node in excluded]] = False
@@ -601,7 +605,7 @@ def pick_conveners(
 
 
 def _undominated(
-    arrays: _Arrays, candidates: np.ndarray, masks: np.ndarray, fixed: list[int]
+    arrays: GraphArrays, candidates: np.ndarray, masks: np.ndarray, fixed: list[int]
 ) -> np.ndarray:
     """Positions in ``candidates`` of those no lower-id candidate dominates.
 
@@ -614,7 +618,7 @@ def _undominated(
     """
     ties = arrays.binary
     rows = ties[candidates]
-    shared = sp.csr_array(_masked_product(rows, ties, rows) + rows).tocoo()
+    shared = sp.csr_array(masked_product(rows, ties, rows) + rows).tocoo()
     degree = np.diff(ties.indptr)
     position = np.full(arrays.n, -1)
     position[candidates] = np.arange(len(candidates))
@@ -633,7 +637,7 @@ def _undominated(
 
 
 def _shortlist(
-    arrays: _Arrays, nodes: np.ndarray, req: _Requirements, fixed: list[int]
+    arrays: GraphArrays, nodes: np.ndarray, req: _Requirements, fixed: list[int]
 ) -> np.ndarray:
     """Positions in ``nodes`` to search: all, or when the distance table would be too big,
     those reaching most actors within two steps, the required actors and the best-reaching
@@ -652,7 +656,7 @@ def _shortlist(
 
 def _describe_set(
     G: nx.Graph,
-    arrays: _Arrays,
+    arrays: GraphArrays,
     distances: _Distances,
     chosen: list[int],
     req: _Requirements,
@@ -685,7 +689,7 @@ def _describe_set(
         rows.append(
             {
                 "node": node,
-                "name": _node_names(G, [node])[0],
+                "name": node_names(G, [node])[0],
                 **{a: G.nodes[node].get(a) for a in attributes},
                 "required": node in required,
                 "covers": req.describe(int(req.masks[col])) if req.labels else "",

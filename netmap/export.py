@@ -23,9 +23,9 @@ from typing import Any, Literal
 import networkx as nx
 import numpy as np
 
+from netmap.arrays import sorted_nodes
 from netmap.layout import layout_positions
 from netmap.maps import render_image, render_map
-from netmap.metrics import _sorted_nodes
 from netmap.spreadsheet import spreadsheet_cell
 
 __all__ = ["FORMATS", "export", "portable_graph"]
@@ -183,7 +183,7 @@ def portable_graph(G: nx.Graph) -> nx.Graph:
     """
     H = G.__class__()
     H.graph.update(_unified([G.graph])[0])
-    nodes = _sorted_nodes(G)
+    nodes = sorted_nodes(G)
     H.add_nodes_from(zip(nodes, _unified([G.nodes[n] for n in nodes]), strict=True))
     rank = {node: i for i, node in enumerate(nodes)}
     edges = sorted(

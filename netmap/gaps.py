@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
 import networkx as nx
 import numpy as np
 import pandas as pd
 
-from netmap.metrics import _sorted_nodes, communities
-from netmap.suggest import UNKNOWN_GROUP, _list_names, node_groups
+from netmap.arrays import node_names, sorted_nodes
+from netmap.metrics import communities, list_names
+from netmap.suggest import UNKNOWN_GROUP, node_groups
 
 __all__ = [
     "GAP_COLUMNS",
@@ -372,7 +371,7 @@ def small_components(G: nx.Graph) -> pd.DataFrame:
     0  small component     2  (d, e)
     1          isolate     1    (f,)
     """
-    order = {node: i for i, node in enumerate(_sorted_nodes(G))}
+    order = {node: i for i, node in enumerate(sorted_nodes(G))}
     parts = [sorted(c, key=order.__getitem__) for c in nx.connected_components(G)]
     parts.sort(key=lambda c: (-len(c), order[c[0]]))
     rows = [
@@ -380,7 +379,7 @@ def small_components(G: nx.Graph) -> pd.DataFrame:
             "kind": "isolate" if len(part) == 1 else "small component",
             "size": len(part),
             "nodes": tuple(part),
-            "names": ", ".join(_name(G, n) for n in part),
+            "names": ", ".join(node_names(G, part)),
         }
         for part in parts[1:]
     ]
@@ -459,7 +458,7 @@ def community_bridges(
             through = tuple(sorted(side_a | side_b, key=order.__getitem__))
         else:
             through = min(actors_a, actors_b, key=len)
-        names = _list_names([_name(G, n) for n in through], len(through))
+        names = list_names(node_names(G, through), "and", "en")
         rows.append(
             {
                 "community_a": ca,
@@ -495,10 +494,6 @@ def community_bridges(
     table["_n"] = table["through"].map(len)
     table = table.sort_values(["_n", "ties", "community_a", "community_b"], kind="stable")
     return table.drop(columns="_n").reset_index(drop=True)
-
-
-def _name(G: nx.Graph, node: Hashable) -> str:
-    return str(G.nodes[node].get("name", node))
 
 
 def _edge_arrays(G: nx.Graph, weight: str | None):

@@ -16,7 +16,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-from netmap.metrics import _Arrays, _igraph_seeded
+from netmap.arrays import GraphArrays, igraph_seeded
 
 __all__ = ["DIRECT_LAYOUT_LIMIT", "arrays_layout", "layout_positions", "sorted_edges"]
 
@@ -89,19 +89,19 @@ def layout_positions(
     >>> all((layout_positions(G, seed=1)[n] == pos[n]).all() for n in G)
     True
     """
-    arrays = sorted_edges(_Arrays.from_networkx(G, weight))
+    arrays = sorted_edges(GraphArrays.from_networkx(G, weight))
     xy = arrays_layout(arrays, seed=seed)
     return {node: xy[i] for i, node in enumerate(arrays.nodes)}
 
 
-def sorted_edges(arrays: _Arrays) -> _Arrays:
+def sorted_edges(arrays: GraphArrays) -> GraphArrays:
     """The same graph with its edges in sorted order (by first, then second node position).
 
     Node order is already canonical (sorted); sorting the edges too makes everything computed
     from the arrays independent of the order in which edges were added to the graph.
     """
     order = np.lexsort((arrays.target, arrays.source))
-    return _Arrays(
+    return GraphArrays(
         arrays.nodes,
         arrays.source[order],
         arrays.target[order],
@@ -110,7 +110,7 @@ def sorted_edges(arrays: _Arrays) -> _Arrays:
     )
 
 
-def arrays_layout(arrays: _Arrays, *, seed: int = 0) -> np.ndarray:
+def arrays_layout(arrays: GraphArrays, *, seed: int = 0) -> np.ndarray:
     """Positions (n × 2 array, row ``i`` for ``arrays.nodes[i]``) of :func:`layout_positions`.
 
     ``arrays`` must come from :func:`sorted_edges` for positions independent of edge order.
@@ -120,7 +120,7 @@ def arrays_layout(arrays: _Arrays, *, seed: int = 0) -> np.ndarray:
         return np.zeros((0, 2))
     graph = arrays.igraph
     rng = np.random.default_rng(seed)
-    with _igraph_seeded(seed):
+    with igraph_seeded(seed):
         component = np.asarray(graph.connected_components().membership, dtype=np.int64)
         sizes = np.bincount(component)
         community = None

@@ -31,18 +31,16 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netmap.arrays import GraphArrays, check_nodes, node_name
 from netmap.i18n import STRINGS, choice_label, t
 from netmap.layout import arrays_layout, sorted_edges
-from netmap.metrics import _Arrays
 from netmap.schema import SECTORS
-from netmap.whatif import _check_nodes
 
 __all__ = [
     "PHYSICS_LIMIT",
     "MapEncoding",
     "MapOptions",
     "encode",
-    "node_name",
     "render_image",
     "render_map",
 ]
@@ -88,21 +86,6 @@ class _Default(str):
 #: The default ``color_by``: a graph without sectors is drawn in one colour, whereas an
 #: explicit ``color_by="sector"`` on such a graph is an error.
 _SECTOR = _Default("sector")
-
-
-def node_name(G: nx.Graph, node: Hashable) -> str:
-    """The name a map shows for ``node``: its ``name`` attribute as text, else its id.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.Graph()
-    >>> G.add_node("person:P1", name="Anna Berg")
-    >>> G.add_node(7)
-    >>> node_name(G, "person:P1"), node_name(G, 7)
-    ('Anna Berg', '7')
-    """
-    return str(G.nodes[node].get("name", node))
 
 
 @dataclass(frozen=True)
@@ -428,7 +411,7 @@ def _check_options(G: nx.Graph, *, top_n, aggregate, physics) -> None:
 class _View:
     """The nodes a map draws (actors or groups), with their size metric and colour category."""
 
-    arrays: _Arrays
+    arrays: GraphArrays
     metric: np.ndarray
     category: np.ndarray  # display label of the colour category per node, None when missing
     labels: list[str]
@@ -440,7 +423,7 @@ class _View:
         position = np.full(a.n, -1, dtype=np.int64)
         position[keep] = np.arange(len(keep))
         both = (position[a.source] >= 0) & (position[a.target] >= 0)
-        arrays = _Arrays(
+        arrays = GraphArrays(
             [a.nodes[i] for i in keep],
             position[a.source[both]],
             position[a.target[both]],
@@ -464,10 +447,10 @@ def _encode(G: nx.Graph, options: MapOptions) -> MapEncoding:
     if color_by is _SECTOR and not _has_attribute(G, color_by):
         color_by = None  # the default on a graph without sectors: one colour, no legend
     marked = {
-        "highlight": _check_nodes(
+        "highlight": check_nodes(
             G, highlight if highlight is not None else (), argument="highlight"
         ),
-        "removed": _check_nodes(G, removed if removed is not None else (), argument="removed"),
+        "removed": check_nodes(G, removed if removed is not None else (), argument="removed"),
     }
     pairs = _check_pairs(G, o.dashed_edges)
     if aggregate is not None and (marked["highlight"] or marked["removed"] or pairs):
@@ -475,7 +458,7 @@ def _encode(G: nx.Graph, options: MapOptions) -> MapEncoding:
             "An aggregated map (aggregate=...) draws groups, not actors, so it cannot show "
             "highlight, dashed_edges or removed; leave them out, or draw a map of actors."
         )
-    arrays = sorted_edges(_Arrays.from_networkx(G, weight))
+    arrays = sorted_edges(GraphArrays.from_networkx(G, weight))
     category, colour_title = _categories(G, arrays, color_by, weight=weight, seed=seed, lang=lang)
     if aggregate is None:
         metric, metric_label = _metric(G, arrays, size_by, weight=weight, seed=seed, lang=lang)
@@ -561,13 +544,13 @@ def _check_pairs(G: nx.Graph, pairs) -> list[tuple[Hashable, Hashable]]:
                 f"got {pair!r}."
             )
         u, v = pair
-        _check_nodes(G, [u, v], argument="dashed_edges")
+        check_nodes(G, [u, v], argument="dashed_edges")
         if u != v:
             out.setdefault(frozenset((u, v)), (u, v))
     return list(out.values())
 
 
-def _strongest(arrays: _Arrays, budget: int) -> tuple[np.ndarray, int | None]:
+def _strongest(arrays: GraphArrays, budget: int) -> tuple[np.ndarray, int | None]:
     """Which edges to draw: all when they fit in ``budget``, else each node's ``k`` strongest.
 
     An edge is among a node's ``k`` strongest when fewer than ``k`` of the node's edges are
@@ -601,7 +584,9 @@ def _has_attribute(G: nx.Graph, name: str) -> bool:
     return any(name in data for _, data in G.nodes(data=True))
 
 
-def _metric(G: nx.Graph, arrays: _Arrays, size_by, *, weight, seed, lang) -> tuple[np.ndarray, str]:
+def _metric(
+    G: nx.Graph, arrays: GraphArrays, size_by, *, weight, seed, lang
+) -> tuple[np.ndarray, str]:
     """The size metric per node (NaN when unknown) and its display name."""
     if size_by is None:
         return np.zeros(arrays.n), ""
@@ -648,7 +633,7 @@ def _numbers(values: list, what: str) -> np.ndarray:
 
 
 def _categories(
-    G: nx.Graph, arrays: _Arrays, color_by, *, weight, seed, lang
+    G: nx.Graph, arrays: GraphArrays, color_by, *, weight, seed, lang
 ) -> tuple[np.ndarray, str]:
     """The colour category (display label, None when missing) per node, and the legend title."""
     labels = np.full(arrays.n, None, dtype=object)
@@ -740,7 +725,7 @@ def _fixed_colours(
     ]
 
 
-def _cut_off(arrays: _Arrays, removed: list[Hashable]) -> list[Hashable]:
+def _cut_off(arrays: GraphArrays, removed: list[Hashable]) -> list[Hashable]:
     """Actors who lose every path to the largest remaining part of their component."""
     if not removed:
         return []
@@ -763,7 +748,7 @@ def _cut_off(arrays: _Arrays, removed: list[Hashable]) -> list[Hashable]:
 
 def _groups(
     G: nx.Graph,
-    arrays: _Arrays,
+    arrays: GraphArrays,
     aggregate: str,
     category: np.ndarray,
     colour_title: str,
@@ -792,9 +777,9 @@ def _groups(
                 names.append(str(data["organisation"]))
         by = t("by.organisation", lang)
     else:
-        from netmap.metrics import _communities
+        from netmap.metrics import community_labels
 
-        found = _communities(arrays, seed=seed, resolution=1.0).to_numpy()
+        found = community_labels(arrays, seed=seed, resolution=1.0).to_numpy()
         keys = [("community", int(c)) for c in found]
         names = [t("map.community", lang, number=int(c) + 1) for c in found]
         by = t("by.community", lang)
@@ -809,7 +794,7 @@ def _groups(
     lo, hi = np.minimum(src, dst)[between], np.maximum(src, dst)[between]
     pair, inverse = np.unique(lo * len(order) + hi, return_inverse=True)
     summed = np.bincount(inverse, weights=arrays.weight[between], minlength=len(pair))
-    group_arrays = _Arrays(
+    group_arrays = GraphArrays(
         [f"{kind}:{key}" for kind, key in order],
         pair // len(order),
         pair % len(order),

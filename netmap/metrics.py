@@ -18,14 +18,8 @@ when a graph is too large for exact values (sampled sources, with measured accur
 
 from __future__ import annotations
 
-import itertools
 import os
-import random
-from collections.abc import Hashable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cached_property
 from typing import Literal
 
 import igraph as ig
@@ -35,6 +29,15 @@ import pandas as pd
 import scipy.sparse as sp
 import scipy.sparse.csgraph  # noqa: F401  (makes sp.csgraph available)
 
+from netmap.arrays import (
+    GraphArrays,
+    igraph_seeded,
+    masked_product,
+    node_values,
+    one_hot,
+    row_sums,
+    scale_rows,
+)
 from netmap.glossary import role_phrase
 from netmap.i18n import choice_label
 
@@ -60,126 +63,9 @@ BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "
 
 #: Threads for the path measures (igraph releases the GIL while it computes).
 _THREADS = os.cpu_count() or 1
-#: Entries a block of a sparse product may hold before the rows are split into more blocks.
-_PRODUCT_BUDGET = 5_000_000
 
 
 # ------------------------------------------------------------------ the compiled-library bridge
-
-
-def _sorted_nodes(G: nx.Graph) -> list[Hashable]:
-    """The nodes in a deterministic order: sorted, or sorted by (type, text) when mixed."""
-    try:
-        return sorted(G)
-    except TypeError:
-        return sorted(G, key=lambda node: (type(node).__name__, str(node)))
-
-
-@dataclass(frozen=True)
-class _Arrays:
-    """An undirected graph as index arrays: node ``i`` is ``nodes[i]``, each edge once.
-
-    Self-loops are dropped (a tie to oneself connects nobody); edge weights are validated
-    positive and finite (1.0 for every edge when ``weight`` is None or missing on an edge).
-    """
-
-    nodes: list[Hashable]
-    source: np.ndarray
-    target: np.ndarray
-    weight: np.ndarray
-    weighted: bool
-
-    @classmethod
-    def from_networkx(cls, G: nx.Graph, weight: str | None) -> _Arrays:
-        if G.is_directed() or G.is_multigraph():
-            raise nx.NetworkXNotImplemented(
-                f"netmap's key-actor metrics need an undirected simple graph (nx.Graph); got "
-                f"{type(G).__name__}. Convert it first, e.g. nx.Graph(G.to_undirected())."
-            )
-        nodes = _sorted_nodes(G)
-        index = {node: i for i, node in enumerate(nodes)}
-        triples = (
-            (index[u], index[v], 1.0 if weight is None else w)
-            for u, v, w in G.edges(data=weight, default=1.0)
-        )
-        flat = np.fromiter(
-            (x for triple in triples for x in triple), np.float64, 3 * G.number_of_edges()
-        ).reshape(-1, 3)
-        ends = flat[:, :2].astype(np.int64)
-        keep = ends[:, 0] != ends[:, 1]
-        source, target = ends[keep].min(axis=1), ends[keep].max(axis=1)
-        weights = flat[keep, 2]
-        bad = ~(np.isfinite(weights) & (weights > 0))
-        if bad.any():
-            first = int(np.flatnonzero(bad)[0])
-            value, edge = float(weights[first]), (nodes[source[first]], nodes[target[first]])
-            raise ValueError(
-                f"The edge weights ({weight!r}) must be positive numbers: a weight is a tie's "
-                f"strength and 1/weight its length. Got {value!r} on the edge {edge} and "
-                f"{int(bad.sum())} bad weight(s) in all. Drop those edges, fix their "
-                f"weights, or pass weight=None to count every tie as 1."
-            )
-        return cls(nodes, source, target, weights, weighted=weight is not None)
-
-    @property
-    def n(self) -> int:
-        return len(self.nodes)
-
-    @cached_property
-    def adjacency(self) -> sp.csr_array:
-        """The symmetric weighted adjacency matrix (no diagonal)."""
-        rows = np.concatenate([self.source, self.target])
-        cols = np.concatenate([self.target, self.source])
-        data = np.concatenate([self.weight, self.weight])
-        return sp.csr_array((data, (rows, cols)), shape=(self.n, self.n))
-
-    @cached_property
-    def binary(self) -> sp.csr_array:
-        """The symmetric 0/1 adjacency matrix (no diagonal)."""
-        adjacency = self.adjacency.copy()
-        adjacency.data[:] = 1.0
-        return adjacency
-
-    @cached_property
-    def lengths(self) -> sp.csr_array:
-        """The symmetric matrix of edge lengths ``1 / weight``."""
-        lengths = self.adjacency.copy()
-        lengths.data = 1.0 / lengths.data
-        return lengths
-
-    @cached_property
-    def igraph(self) -> ig.Graph:
-        """The same graph in igraph, vertex ``i`` being ``nodes[i]``."""
-        edges = np.column_stack([self.source, self.target]).tolist()
-        return ig.Graph(n=self.n, edges=edges, directed=False)
-
-    @property
-    def weights(self) -> list[float] | None:
-        """Edge weights for igraph in edge order, or None when unweighted."""
-        return self.weight.tolist() if self.weighted else None
-
-    @property
-    def distances(self) -> list[float] | None:
-        """Edge lengths ``1 / weight`` for igraph (a strong tie is short), or None."""
-        return (1.0 / self.weight).tolist() if self.weighted else None
-
-    def series(self, values: np.ndarray, name: str) -> pd.Series:
-        """A Series over the nodes, in node order."""
-        return pd.Series(values, index=pd.Index(self.nodes, name="node"), name=name)
-
-
-@contextmanager
-def _igraph_seeded(seed: int | None) -> Iterator[None]:
-    """Let igraph draw from a private ``random.Random(seed)``, then give it back ``random``.
-
-    igraph draws from Python's global ``random`` module by default; seeding that would change
-    the caller's random state, so igraph gets a generator of its own for the call.
-    """
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        yield
-    finally:
-        ig.set_random_number_generator(random)
 
 
 # ------------------------------------------------------------------ communities
@@ -239,13 +125,13 @@ def communities(
     >>> communities(G).to_dict()
     {'a': 0, 'b': 0, 'c': 0, 'd': 1, 'e': 1, 'f': 1}
     """
-    return _communities(_Arrays.from_networkx(G, weight), seed=seed, resolution=resolution)
+    return community_labels(GraphArrays.from_networkx(G, weight), seed=seed, resolution=resolution)
 
 
-def _communities(arrays: _Arrays, *, seed: int | None, resolution: float) -> pd.Series:
+def community_labels(arrays: GraphArrays, *, seed: int | None, resolution: float) -> pd.Series:
     if arrays.n == 0:
         return arrays.series(np.zeros(0, dtype=np.int64), "community")
-    with _igraph_seeded(seed):
+    with igraph_seeded(seed):
         clustering = arrays.igraph.community_multilevel(
             weights=arrays.weights, resolution=resolution
         )
@@ -260,50 +146,6 @@ def _communities(arrays: _Arrays, *, seed: int | None, resolution: float) -> pd.
 
 
 # ------------------------------------------------------------------ shared sparse helpers
-
-
-def _masked_product(X: sp.csr_array, Y: sp.csr_array, mask: sp.csr_array) -> sp.csr_array:
-    """``(X @ Y) * mask`` (elementwise), computed in row blocks.
-
-    The full product of two adjacency-like matrices can hold far more entries than the graph
-    has edges (every pair of nodes two steps apart); only its entries at the mask's
-    positions are needed, so rows are multiplied a block at a time and masked at once.
-    """
-    n = X.shape[0]
-    entries_per_row_of_y = np.diff(Y.indptr)[X.indices]
-    cost_before_row = np.concatenate([[0], np.cumsum(entries_per_row_of_y)])[X.indptr]
-    cuts = np.searchsorted(
-        cost_before_row, np.arange(_PRODUCT_BUDGET, cost_before_row[-1], _PRODUCT_BUDGET)
-    )
-    bounds = np.unique(np.concatenate([[0], cuts, [n]])).tolist()
-    blocks = [
-        sp.csr_array((X[lo:hi] @ Y).multiply(mask[lo:hi])) for lo, hi in itertools.pairwise(bounds)
-    ]
-    return sp.vstack(blocks, format="csr") if blocks else sp.csr_array(mask.shape)
-
-
-def _row_sums(matrix: sp.csr_array) -> np.ndarray:
-    return np.asarray(matrix.sum(axis=1), dtype=np.float64).ravel()
-
-
-def _scale_rows(matrix: sp.csr_array, factors: np.ndarray) -> sp.csr_array:
-    return sp.csr_array(sp.diags_array(factors) @ matrix)
-
-
-def _node_values(
-    G: nx.Graph, nodes: list[Hashable], attribute: str
-) -> tuple[np.ndarray, list[object]]:
-    """Integer codes of a node attribute in node order: -1 where missing; and the values."""
-    values = pd.Series([G.nodes[node].get(attribute) for node in nodes], dtype=object)
-    codes, uniques = pd.factorize(values)
-    return codes.astype(np.int64), list(uniques)
-
-
-def _one_hot(codes: np.ndarray, n_groups: int) -> sp.csr_array:
-    """Node × group membership matrix (rows of nodes with code -1 are empty)."""
-    known = np.flatnonzero(codes >= 0)
-    ones = np.ones(len(known))
-    return sp.csr_array((ones, (known, codes[known])), shape=(len(codes), n_groups))
 
 
 # ------------------------------------------------------------------ participation coefficient
@@ -359,9 +201,9 @@ def participation_coefficient(
     >>> participation_coefficient(G, {"a": 0, "b": 0, "c": 1}).to_dict()
     {'a': 0.0, 'b': 0.5, 'c': 0.0}
     """
-    arrays = _Arrays.from_networkx(G, weight)
+    arrays = GraphArrays.from_networkx(G, weight)
     if communities is None:
-        labels = _communities(arrays, seed=seed, resolution=1.0)
+        labels = community_labels(arrays, seed=seed, resolution=1.0)
     else:
         labels = pd.Series(communities)
         missing = [node for node in arrays.nodes if node not in labels.index]
@@ -376,11 +218,11 @@ def participation_coefficient(
     return arrays.series(_participation(arrays, codes), "participation_coefficient")
 
 
-def _participation(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
+def _participation(arrays: GraphArrays, codes: np.ndarray) -> np.ndarray:
     ties = arrays.adjacency if arrays.weighted else arrays.binary
-    per_community = sp.csr_array(ties @ _one_hot(codes, int(codes.max(initial=-1)) + 1))
-    total = _row_sums(ties)
-    spread = _row_sums(per_community.power(2))
+    per_community = sp.csr_array(ties @ one_hot(codes, int(codes.max(initial=-1)) + 1))
+    total = row_sums(ties)
+    spread = row_sums(per_community.power(2))
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(total > 0, 1.0 - spread / total**2, 0.0)
 
@@ -448,8 +290,8 @@ def brokerage_roles(G: nx.Graph, attribute: str = "sector") -> pd.DataFrame:
     >>> brokerage_roles(G).loc["b"].to_dict()
     {'coordinator': 0, 'itinerant': 0, 'representative': 1, 'gatekeeper': 1, 'liaison': 0}
     """
-    arrays = _Arrays.from_networkx(G, None)
-    codes, _ = _node_values(G, arrays.nodes, attribute)
+    arrays = GraphArrays.from_networkx(G, None)
+    codes, _ = node_values(G, arrays.nodes, attribute)
     counts = _brokerage_counts(arrays, codes)
     return pd.DataFrame(
         counts, index=pd.Index(arrays.nodes, name="node"), columns=list(BROKERAGE_ROLES)
@@ -463,7 +305,7 @@ def _triangles(g: ig.Graph) -> np.ndarray:
     return np.rint(share * degree * (degree - 1) / 2)
 
 
-def _brokerage_counts(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
+def _brokerage_counts(arrays: GraphArrays, codes: np.ndarray) -> np.ndarray:
     """Brokerage counts, one row per node, columns in :data:`BROKERAGE_ROLES` order.
 
     For broker ``v`` with ``s`` contacts in its own group and ``d`` in others, the ordered
@@ -482,9 +324,9 @@ def _brokerage_counts(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
     within.eliminate_zeros()
     between.eliminate_zeros()
 
-    s, d = _row_sums(within), _row_sums(between)
-    per_group = sp.csr_array(ties @ _one_hot(codes, int(codes.max(initial=-1)) + 1))
-    other_squares = _row_sums(per_group.power(2)) - s**2
+    s, d = row_sums(within), row_sums(between)
+    per_group = sp.csr_array(ties @ one_hot(codes, int(codes.max(initial=-1)) + 1))
+    other_squares = row_sums(per_group.power(2)) - s**2
     all_pairs = np.column_stack(
         [s * (s - 1), other_squares - d, s * d, s * d, d * d - other_squares]
     )
@@ -501,7 +343,7 @@ def _brokerage_counts(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
     three_groups = _triangles(
         arrays.igraph.subgraph_edges(np.flatnonzero(~same_edge).tolist(), delete_vertices=False)
     )
-    odd_one = np.rint(_row_sums(_masked_product(between, within, between)) / 2)
+    odd_one = np.rint(row_sums(masked_product(between, within, between)) / 2)
     in_pair = all_triangles - own_group - three_groups - odd_one
     closed = np.column_stack([2 * own_group, 2 * odd_one, in_pair, in_pair, 2 * three_groups])
     return np.rint(all_pairs - closed).astype(np.int64)
@@ -647,28 +489,28 @@ def key_actors(
             f"sample_sources must be an int of at least 1; got {sample_sources!r}. "
             f"The default, {SAMPLE_SOURCES}, is accurate on 100,000 people."
         )
-    arrays = _Arrays.from_networkx(G, weight)
+    arrays = GraphArrays.from_networkx(G, weight)
     table = pd.DataFrame(index=pd.Index(arrays.nodes, name="node"))
     table["name"] = pd.array(
         [str(G.nodes[node].get("name", node)) for node in arrays.nodes], dtype="str"
     )
     table["degree"] = np.diff(arrays.binary.indptr).astype(np.int64)
-    table["strength"] = _row_sums(arrays.adjacency)
+    table["strength"] = row_sums(arrays.adjacency)
     for attribute in attributes:
-        codes, _ = _node_values(G, arrays.nodes, attribute)
+        codes, _ = node_values(G, arrays.nodes, attribute)
         table[f"{_plural(attribute)}_reached"] = _distinct_reached(arrays, codes)
     betweenness_values, closeness, info = _path_measures(arrays, method, sample_sources, seed)
     table["betweenness"], table["closeness"] = betweenness_values, closeness
     table["pagerank"] = _pagerank(arrays)
     table["constraint"], table["effective_size"] = _structural_holes(arrays)
-    places, place_names = _node_values(G, arrays.nodes, place_attribute)
+    places, place_names = node_values(G, arrays.nodes, place_attribute)
     cut_point, lose_contact, bridged_place = _cut_points(arrays, places)
     table["cut_point"], table["lose_contact"] = cut_point, lose_contact
     table["core_number"] = np.asarray(arrays.igraph.coreness(), dtype=np.int64)
-    community = _communities(arrays, seed=community_seed, resolution=resolution).to_numpy()
+    community = community_labels(arrays, seed=community_seed, resolution=resolution).to_numpy()
     table["community"] = community
     table["participation_coefficient"] = _participation(arrays, community)
-    groups, group_names = _node_values(G, arrays.nodes, brokerage_attribute)
+    groups, group_names = node_values(G, arrays.nodes, brokerage_attribute)
     table[list(BROKERAGE_ROLES)] = _brokerage_counts(arrays, groups)
     table["role"] = _role_texts(
         table,
@@ -699,7 +541,7 @@ def _plural(word: str) -> str:
     return word if word.endswith("s") else word + "s"
 
 
-def _distinct_reached(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
+def _distinct_reached(arrays: GraphArrays, codes: np.ndarray) -> np.ndarray:
     """Per node, the number of distinct known values among its contacts."""
     ties = arrays.binary
     owner = np.repeat(np.arange(arrays.n), np.diff(ties.indptr))
@@ -709,14 +551,14 @@ def _distinct_reached(arrays: _Arrays, codes: np.ndarray) -> np.ndarray:
     return np.bincount(pairs // (codes.max(initial=0) + 1), minlength=arrays.n).astype(np.int64)
 
 
-def _component_sizes(arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
+def _component_sizes(arrays: GraphArrays) -> tuple[np.ndarray, np.ndarray]:
     """Component label of each node and the size of each component."""
     membership = np.asarray(arrays.igraph.connected_components().membership, dtype=np.int64)
     return membership, np.bincount(membership, minlength=1)
 
 
 def _path_measures(
-    arrays: _Arrays, method: str, sample_sources: int, seed: int | None
+    arrays: GraphArrays, method: str, sample_sources: int, seed: int | None
 ) -> tuple[np.ndarray, np.ndarray, dict]:
     """Betweenness and closeness, exact or from sampled sources, on all cores.
 
@@ -792,7 +634,7 @@ def _exact_outside(
     return np.asarray(betweenness, dtype=np.float64), np.asarray(closeness, dtype=np.float64)
 
 
-def _distance_sums(arrays: _Arrays, sources: np.ndarray) -> np.ndarray:
+def _distance_sums(arrays: GraphArrays, sources: np.ndarray) -> np.ndarray:
     """Per node, the sum of its (finite) distances to the given sources."""
     distances = sp.csgraph.dijkstra(
         arrays.lengths, directed=False, indices=sources, unweighted=not arrays.weighted
@@ -800,14 +642,14 @@ def _distance_sums(arrays: _Arrays, sources: np.ndarray) -> np.ndarray:
     return np.where(np.isfinite(distances), distances, 0.0).sum(axis=0)
 
 
-def _pagerank(arrays: _Arrays) -> np.ndarray:
+def _pagerank(arrays: GraphArrays) -> np.ndarray:
     if arrays.n == 0:
         return np.zeros(0)
     ranks = arrays.igraph.pagerank(weights=arrays.weights, directed=False, damping=0.85)
     return np.asarray(ranks, dtype=np.float64)
 
 
-def _structural_holes(arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
+def _structural_holes(arrays: GraphArrays) -> tuple[np.ndarray, np.ndarray]:
     """Burt's constraint and effective size, as networkx's per-node functions define them.
 
     Constraint comes from igraph (the same definition as networkx; the tests compare). With
@@ -823,16 +665,16 @@ def _structural_holes(arrays: _Arrays) -> tuple[np.ndarray, np.ndarray]:
     constraint = np.asarray(arrays.igraph.constraint(weights=arrays.weights), dtype=np.float64)
     row_max = np.zeros(arrays.n)
     row_max[has_ties] = np.maximum.reduceat(weights.data, weights.indptr[:-1][has_ties])
-    strength = _row_sums(weights)
+    strength = row_sums(weights)
     with np.errstate(divide="ignore"):
-        proportional = _scale_rows(weights, np.where(has_ties, 1.0 / strength, 0.0))
-        of_strongest = _scale_rows(weights, np.where(has_ties, 1.0 / row_max, 0.0))
-    redundancy = _row_sums(_masked_product(ties, of_strongest, proportional))
+        proportional = scale_rows(weights, np.where(has_ties, 1.0 / strength, 0.0))
+        of_strongest = scale_rows(weights, np.where(has_ties, 1.0 / row_max, 0.0))
+    redundancy = row_sums(masked_product(ties, of_strongest, proportional))
     effective_size = degree - redundancy
     return np.where(has_ties, constraint, np.nan), np.where(has_ties, effective_size, np.nan)
 
 
-def _cut_points(arrays: _Arrays, places: np.ndarray) -> tuple[np.ndarray, ...]:
+def _cut_points(arrays: GraphArrays, places: np.ndarray) -> tuple[np.ndarray, ...]:
     """Cut points, how many lose contact with the largest group, and the place they are in.
 
     Uses the block–cut tree: blocks (biconnected components) and cut points, a cut point
@@ -949,7 +791,7 @@ _CENTRAL_SHARE = 0.05
 
 def _role_texts(
     table: pd.DataFrame,
-    arrays: _Arrays,
+    arrays: GraphArrays,
     *,
     groups: tuple[np.ndarray, list[str]],
     bridged: list[str | None],
@@ -966,10 +808,10 @@ def _role_texts(
     """
     codes, labels = groups
     and_word = role_phrase("and", lang)
-    members = _one_hot(codes, len(labels))
+    members = one_hot(codes, len(labels))
     with_self = arrays.binary + sp.eye_array(arrays.n, format="csr")
     around = sp.csr_array(with_self @ members)  # groups of contacts and self
-    communities_around = sp.csr_array(with_self @ _one_hot(table["community"].to_numpy(), arrays.n))
+    communities_around = sp.csr_array(with_self @ one_hot(table["community"].to_numpy(), arrays.n))
     n_communities = np.diff(communities_around.indptr)
     cross = table[["itinerant", "representative", "gatekeeper", "liaison"]].sum(axis=1).to_numpy()
     betweenness = table["betweenness"].to_numpy()
@@ -984,7 +826,7 @@ def _role_texts(
                 zip(-around.data[lo:hi], (labels[g] for g in around.indices[lo:hi]), strict=True)
             )
             names = [name for _, name in ranked]
-            parts.append(role_phrase("links", lang, groups=_enumerate(names, and_word, lang)))
+            parts.append(role_phrase("links", lang, groups=list_names(names, and_word, lang)))
         if row.lose_contact > 0:
             if bridged[i] is not None:
                 parts.append(role_phrase("bridge.place", lang, place=bridged[i]))
@@ -1016,7 +858,7 @@ def _group_label(attribute: str, value: object, lang: str) -> str:
     return label[:1].lower() + label[1:] if label != str(value) else label
 
 
-def _enumerate(names: list[str], and_word: str, lang: str, *, most: int = 3) -> str:
+def list_names(names: list[str], and_word: str, lang: str, *, most: int = 3) -> str:
     """'a and b', 'a, b and c', 'a, b, c and 2 more'."""
     if len(names) > most:
         names = [*names[:most], role_phrase("more", lang, count=len(names) - most)]

@@ -31,7 +31,7 @@ from netmap.gaps import community_bridges, gap_findings, gap_matrix, group_gaps
 from netmap.glossary import explain, role_phrase
 from netmap.i18n import LANGUAGES, choice_label, format_number, format_percent, group_label, t
 from netmap.maps import PHYSICS_LIMIT, MapOptions, encode
-from netmap.metrics import _enumerate, key_actors
+from netmap.metrics import key_actors, list_names
 from netmap.network import Network
 from netmap.overview import cohesion, describe_gap, growth_table, headline_findings
 from netmap.pseudonymise import pseudonymise as pseudonymised
@@ -633,7 +633,7 @@ def _gap_section(G: nx.Graph, fmt: _Format, *, seed: int) -> dict:
 
 def _listed(names: list[str], lang: str) -> str:
     """'a', 'a and b', 'a, b and c' in the report's language."""
-    return _enumerate(names, role_phrase("and", lang), lang, most=len(names))
+    return list_names(names, role_phrase("and", lang), lang, most=len(names))
 
 
 def _heat(ratio: float) -> str:

@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from netmap.arrays import GraphArrays, node_name, sorted_nodes
 from netmap.glossary import role_phrase
 from netmap.i18n import LANGUAGES, group_label, t
-from netmap.maps import node_name
-from netmap.metrics import _Arrays, _enumerate, _sorted_nodes, communities
+from netmap.metrics import communities, list_names
 
 __all__ = [
     "DEFAULT_METHOD",
@@ -245,7 +245,7 @@ def node_groups(
     >>> node_groups(G, ("sector", "municipality")).to_dict()
     {'a': 'civil society in Kiruna', 'b': '(unknown)'}
     """
-    nodes = _sorted_nodes(G)
+    nodes = sorted_nodes(G)
     if by == "community":
         labels = communities(G, weight=weight, seed=seed)
         values = [f"community {labels[node]}" for node in nodes]
@@ -315,7 +315,7 @@ class _Adjacency:
 
     @classmethod
     def from_networkx(cls, G: nx.Graph, weight: str | None) -> _Adjacency:
-        arrays = _Arrays.from_networkx(G, weight)  # validates the weights, drops self-loops
+        arrays = GraphArrays.from_networkx(G, weight)  # validates the weights, drops self-loops
         nodes = arrays.nodes
         index = {node: i for i, node in enumerate(nodes)}
         paths, binary = arrays.adjacency, arrays.binary
@@ -600,15 +600,6 @@ def _chain_introducer(G, u, v, position, attr):
     return min(chains)[2] if chains else None
 
 
-def _list_names(names: list[str], total: int) -> str:
-    shown = names[:3]
-    if total > len(shown):
-        return ", ".join(shown) + f" and {total - len(shown)} more"
-    if len(shown) == 1:
-        return shown[0]
-    return ", ".join(shown[:-1]) + " and " + shown[-1]
-
-
 def _group_in_words(by, group: str, lang: str) -> str:
     """A group as a sentence names it: sectors in lower case, places as written."""
     if not isinstance(by, str):
@@ -628,7 +619,7 @@ def _reason(G, u, v, shared, introducer, names, groups, *, by, lang: str) -> str
         if collaborations:
             key = "one" if collaborations == 1 else "many"
             counts = t(f"suggest.collaborations.{key}", lang, counts=counts, n=collaborations)
-        listed = _enumerate([names[z] for z in shared], role_phrase("and", lang), lang)
+        listed = list_names([names[z] for z in shared], role_phrase("and", lang), lang)
         parts.append(t("suggest.both_know", lang, names=listed, counts=counts))
     else:
         parts.append(t("suggest.chain", lang))

@@ -16,7 +16,7 @@ bits of one machine word.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Hashable, Iterable, Iterator
+from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -26,7 +26,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
-from netmap.metrics import _Arrays
+from netmap.arrays import GraphArrays, check_k, check_nodes, hop_levels, node_names
 
 __all__ = [
     "actors_to_protect",
@@ -41,39 +41,8 @@ DEFAULT_GROUP_ATTRIBUTES = ("sector", "municipality")
 #: Above this many candidate sets, set searches are greedy with swaps instead of exhaustive.
 EXACT_SEARCH_MAX_SETS = 10_000
 
-#: Bytes the many-source breadth-first search may use for one level's working arrays.
-_BFS_CHUNK_BYTES = 64 * 2**20
-
 
 # ------------------------------------------------------------------ shared helpers
-
-
-def _check_nodes(G: nx.Graph, nodes: Iterable[Hashable], *, argument: str) -> list[Hashable]:
-    """Return ``nodes`` as a list without repeats, or raise ValueError naming the unknown ones.
-
-    A node id that is itself in ``G`` is taken as a list of one node, so a single id such as
-    ``"person:P1"`` can be passed where a list is expected.
-    """
-    single = isinstance(nodes, Hashable) and not isinstance(nodes, tuple) and nodes in G
-    if single or isinstance(nodes, (str, bytes)):
-        nodes = [nodes]
-    listed = list(dict.fromkeys(nodes))
-    unknown = [node for node in listed if node not in G]
-    if unknown:
-        example = next(iter(G), None)
-        shown = ", ".join(repr(node) for node in unknown[:5])
-        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-        raise ValueError(
-            f"{argument} must be node ids of the graph (such as {example!r}); got {shown}{more}, "
-            f"which {'is' if len(unknown) == 1 else 'are'} not in it. Check the spelling, or "
-            f"list the ids with list(G.nodes)."
-        )
-    return listed
-
-
-def _node_names(G: nx.Graph, nodes: Iterable[Hashable]) -> list[str]:
-    """The ``name`` attribute of each node, or the node id as text when it has none."""
-    return [str(G.nodes[node].get("name", node)) for node in nodes]
 
 
 def _f_from_sizes(sum_pairs: float, n: int) -> float:
@@ -102,63 +71,10 @@ def _fragmentation_of(adjacency: sp.csr_array, alive: np.ndarray) -> float:
 # ------------------------------------------------------------------ hop distances
 
 
-def _hop_levels(
-    adjacency: sp.csr_array, sources: np.ndarray
-) -> Iterator[tuple[int, int, np.ndarray]]:
-    """Breadth-first search from many sources at once, 64 sources per machine word.
-
-    Yields ``(hops, first, reached)`` for every distance ``hops >= 1`` and chunk of sources:
-    ``reached`` is an ``n x words`` uint64 array in which bit ``b`` of word ``w`` in row ``v``
-    is set when node ``v`` is exactly ``hops`` steps from source ``sources[first + 64 w + b]``.
-    A level ORs the frontier words of each node's neighbours, following only ties from a
-    node on the frontier to a node some source has not reached yet, so a level costs one
-    pass over those ties per 64 sources. The sources are split into chunks so that a
-    level's arrays stay within about 64 MB.
-    """
-    n = adjacency.shape[0]
-    indptr, indices = adjacency.indptr, adjacency.indices
-    owner = np.repeat(np.arange(n), np.diff(indptr))  # the row of each stored tie
-    words_per_chunk = max(1, _BFS_CHUNK_BYTES // (8 * max(len(indices), n, 1)))
-    for first in range(0, len(sources), 64 * words_per_chunk):
-        chunk = np.asarray(sources[first : first + 64 * words_per_chunk], dtype=np.int64)
-        bits = np.arange(len(chunk))
-        bit = np.left_shift(np.uint64(1), (bits % 64).astype(np.uint64))
-        frontier = np.zeros((n, -(-len(chunk) // 64)), dtype=np.uint64)
-        frontier[chunk, bits // 64] = bit
-        everyone = np.bitwise_or.reduceat(bit, np.arange(0, len(chunk), 64))  # all sources
-        visited = frontier.copy()
-        hops = 0
-        while True:
-            hops += 1
-            on_frontier = frontier.any(axis=1)
-            open_rows = (visited != everyone).any(axis=1)
-            followed = on_frontier[indices] & open_rows[owner]
-            targets = owner[followed]
-            if len(targets) == 0:
-                break
-            starts = np.flatnonzero(np.r_[True, targets[1:] != targets[:-1]])
-            reached = np.zeros_like(frontier)
-            reached[targets[starts]] = np.bitwise_or.reduceat(
-                frontier[indices[followed]], starts, axis=0
-            )
-            reached &= ~visited
-            if not reached.any():
-                break
-            visited |= reached
-            yield hops, first, reached
-            frontier = reached
-
-
-def _unpack_sources(reached: np.ndarray, count: int) -> np.ndarray:
-    """The bits of a :func:`_hop_levels` array as an ``n x count`` boolean matrix."""
-    as_bytes = np.ascontiguousarray(reached, dtype="<u8").view(np.uint8)
-    return np.unpackbits(as_bytes, axis=1, count=count, bitorder="little").view(bool)
-
-
 def _inverse_distance_sum(adjacency: sp.csr_array) -> float:
     """``sum over ordered pairs i != j of 1 / d(i, j)`` (unreachable pairs add 0)."""
     total = 0.0
-    for hops, _, reached in _hop_levels(adjacency, np.arange(adjacency.shape[0])):
+    for hops, _, reached in hop_levels(adjacency, np.arange(adjacency.shape[0])):
         total += int(np.bitwise_count(reached).sum()) / hops
     return total
 
@@ -220,7 +136,7 @@ def fragmentation(G: nx.Graph, *, distance_weighted: bool = False) -> float:
     >>> fragmentation(G, distance_weighted=True)
     0.65
     """
-    arrays = _Arrays.from_networkx(G, None)
+    arrays = GraphArrays.from_networkx(G, None)
     alive = np.ones(arrays.n, dtype=bool)
     if distance_weighted:
         return _distance_fragmentation_of(arrays.binary, alive)
@@ -417,14 +333,14 @@ def fragmentation_table(G: nx.Graph) -> pd.DataFrame:
     a         False                 1             0.000000                   0
     d         False                 1             0.000000                   0
     """
-    arrays = _Arrays.from_networkx(G, None)
+    arrays = GraphArrays.from_networkx(G, None)
     effects = _removal_effects(arrays.binary, np.ones(arrays.n, dtype=bool))
     before = effects.fragmentation_before
     after = effects.fragmentation_after()
     remaining = max(arrays.n - 1, 1)
     table = pd.DataFrame(
         {
-            "name": _node_names(G, arrays.nodes),
+            "name": node_names(G, arrays.nodes),
             "cut_point": effects.pieces > 1,
             "components_after": effects.components_after(),
             "largest_share_after": effects.largest_after() / remaining,
@@ -519,8 +435,8 @@ def what_if_removed(
       attribute     group other_group  ties_before  ties_after  connected_after
     0    sector  academia      public            1           0            False
     """
-    removed = _check_nodes(G, nodes, argument="nodes")
-    arrays = _Arrays.from_networkx(G, None)
+    removed = check_nodes(G, nodes, argument="nodes")
+    arrays = GraphArrays.from_networkx(G, None)
     adjacency = arrays.binary
     before = np.ones(arrays.n, dtype=bool)
     after = before.copy()
@@ -574,7 +490,7 @@ def _connected_pairs(labels: np.ndarray) -> int:
 
 
 def _groups_losing_contact(
-    G: nx.Graph, arrays: _Arrays, after: np.ndarray, attributes: list[str]
+    G: nx.Graph, arrays: GraphArrays, after: np.ndarray, attributes: list[str]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     lost_rows, gone_rows = [], []
     adjacency = arrays.binary
@@ -721,9 +637,9 @@ def actors_to_protect(G: nx.Graph, k: int = 3, *, exclude: Iterable[Hashable] = 
     node
     m        m                 2                  0.5                  0.6
     """
-    k = _check_k(k, "actors_to_protect")
-    excluded = _check_nodes(G, exclude, argument="exclude")
-    arrays = _Arrays.from_networkx(G, None)
+    k = check_k(k, "actors_to_protect")
+    excluded = check_nodes(G, exclude, argument="exclude")
+    arrays = GraphArrays.from_networkx(G, None)
     adjacency = arrays.binary
     position = {node: i for i, node in enumerate(arrays.nodes)}
     eligible = np.ones(arrays.n, dtype=bool)
@@ -754,7 +670,7 @@ def actors_to_protect(G: nx.Graph, k: int = 3, *, exclude: Iterable[Hashable] = 
         rows.append(
             {
                 "node": arrays.nodes[member],
-                "name": _node_names(G, [arrays.nodes[member]])[0],
+                "name": node_names(G, [arrays.nodes[member]])[0],
                 "components_after": len(sizes),
                 "largest_share_after": _largest_share(sizes, int(alive.sum())),
                 "fragmentation_after": _fragmentation_of(adjacency, alive),
@@ -772,15 +688,6 @@ def actors_to_protect(G: nx.Graph, k: int = 3, *, exclude: Iterable[Hashable] = 
     ).set_index("node")
     table.attrs.update(fragmentation_before=before, fragmentation_after=after, search=search)
     return table
-
-
-def _check_k(k: int, function: str) -> int:
-    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
-        raise ValueError(
-            f"The 'k' parameter of {function} must be an int of at least 1 (how many actors "
-            f"to choose). Got {k!r} instead."
-        )
-    return int(k)
 
 
 def _most_fragmenting_exact(adjacency: sp.csr_array, candidates: np.ndarray, k: int) -> list[int]:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from netmap import whatif
+from netmap import arrays, whatif
 from netmap.whatif import (
     actors_to_protect,
     fragmentation,
@@ -98,7 +98,7 @@ def test_fragmentation_agrees_with_networkx_definitions(G):
 
 def test_distance_fragmentation_over_many_source_chunks(monkeypatch):
     # Small chunks force the 64-sources-per-word search to split its sources.
-    monkeypatch.setattr(whatif, "_BFS_CHUNK_BYTES", 64)
+    monkeypatch.setattr(arrays, "_BFS_CHUNK_BYTES", 64)
     G = nx.connected_watts_strogatz_graph(150, 4, 0.1, seed=3)
     expected = reference_distance_fragmentation(G)
     assert fragmentation(G, distance_weighted=True) == pytest.approx(expected)
