@@ -1130,6 +1130,7 @@ def _check_keys(checked: _Checked, problems: _Problems) -> None:
     if key is None or not checked.has(key):
         return
     ids = checked.typed[key]
+    _warn_ids_alike_but_for_case(checked, ids, problems)
     repeated = (ids.duplicated(keep="first") & ids.notna()).to_numpy()
     if not repeated.any():
         return
@@ -1149,6 +1150,33 @@ def _check_keys(checked: _Checked, problems: _Problems) -> None:
         ids,
         lambda v, _: f"duplicate id: '{v}' is already used on row {first_row[v]}",
         f"Give each {record} its own id, or delete the repeated row.",
+    )
+
+
+def _warn_ids_alike_but_for_case(checked: _Checked, ids: pd.Series, problems: _Problems) -> None:
+    """Warn at each id that differs from an earlier one only in case (P1 and p1)."""
+    folded = ids.str.casefold()
+    first = ~ids.duplicated() & ids.notna()
+    clash = (folded.duplicated() & first).to_numpy()
+    if not clash.any():
+        return
+    keep = first.to_numpy()
+    earlier: dict[str, tuple[str, int]] = {}
+    for value, row in zip(ids[keep], checked.rows[keep], strict=True):
+        earlier.setdefault(value.casefold(), (value, int(row)))
+    _report_rows(
+        checked,
+        problems,
+        clash,
+        checked.table.key,
+        ids,
+        lambda v, _: (
+            f"the id '{v}' differs from '{earlier[v.casefold()][0]}' (row "
+            f"{earlier[v.casefold()][1]}) only in case"
+        ),
+        "netmap compares ids exactly, so these are two records; if they are one, write "
+        "the id the same way everywhere.",
+        severity="warning",
     )
 
 

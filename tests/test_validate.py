@@ -951,6 +951,26 @@ def test_validate_tables_reports_clashing_and_unknown_keys():
     ]
 
 
+def test_ids_that_differ_only_in_case_are_a_warning():
+    """veronica-labba and Veronica-Labba are two ids to netmap; the user meant one."""
+    frames = _frames()
+    frames["people"].loc[3] = ["Veronica-Labba", "Veronica Labba", "O1", None, None]
+    frames["people"].loc[4] = ["veronica-labba", "Veronica Labba", "O1", None, None]
+    frames["participation"].loc[5] = ["C1", "Veronica-Labba", None, None]
+    frames["participation"].loc[6] = ["C1", "veronica-labba", None, None]
+    warnings = validate_tables(frames).warnings
+    assert warnings[["file", "row", "column", "problem", "hint"]].values.tolist() == [
+        [
+            "people",
+            6,
+            "id",
+            "the id 'veronica-labba' differs from 'Veronica-Labba' (row 5) only in case",
+            "netmap compares ids exactly, so these are two records; if they are one, write "
+            "the id the same way everywhere.",
+        ]
+    ]
+
+
 def test_validate_tables_gives_what_load_gives():
     assert validate_tables(_frames()).fingerprint == netmap.load(GOOD).fingerprint
 
