@@ -433,13 +433,19 @@ def generate(
     regions = _check_regions(n_people, regions)
     if years < 1:
         raise ValueError(f"years must be a positive whole number; got {years!r}.")
+    for name, value in (
+        ("n_organisations", n_organisations),
+        ("n_collaborations", n_collaborations),
+        ("n_municipalities", n_municipalities),
+    ):
+        _check_count(name, value)
+    if n_collaborations is None:
+        n_collaborations = max(1, n_people // 5)
     rng = np.random.default_rng(seed)
     places = _municipalities(regions, n_people, n_municipalities)
     orgs = _organisations(rng, places, n_organisations, n_people)
     people = _people(rng, orgs, places, n_people)
-    collabs = _collaborations(
-        rng, places, n_collaborations or max(1, n_people // 5), pd.Timestamp(start), years
-    )
+    collabs = _collaborations(rng, places, n_collaborations, pd.Timestamp(start), years)
     participation = _participation(rng, places, orgs, people, collabs)
     ties = _ties(rng, orgs, people, collabs)
     tables = {
@@ -535,6 +541,12 @@ def _typed(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------ the steps
+
+
+def _check_count(name: str, value: int | None) -> None:
+    """Refuse an optional count that is not a whole number of at least 1 (None: default)."""
+    if value is not None and (not isinstance(value, int | np.integer) or value < 1):
+        raise ValueError(f"{name} must be a whole number of at least 1; got {value!r}.")
 
 
 def _check_regions(n_people: int, regions: Sequence[str] | None) -> list[str]:

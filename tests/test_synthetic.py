@@ -194,6 +194,23 @@ class TestArguments:
             "municipalities (n_municipalities=)."
         )
 
+    @pytest.mark.parametrize(
+        ("name", "value"),
+        [
+            ("n_collaborations", 0),
+            ("n_collaborations", -1),
+            ("n_organisations", -3),
+            ("n_municipalities", 0),
+            ("n_collaborations", 2.5),
+        ],
+    )
+    def test_counts_below_one_are_refused_not_replaced(self, name, value):
+        """0 collaborations used to give the default (``0 or default``); negatives failed
+        inside numpy."""
+        with pytest.raises(ValueError) as err:
+            generate(100, **{name: value})
+        assert str(err.value) == f"{name} must be a whole number of at least 1; got {value!r}."
+
     def test_non_positive_period_is_refused(self):
         with pytest.raises(ValueError, match="years must be a positive whole number; got 0"):
             generate(100, years=0)
