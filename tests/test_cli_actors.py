@@ -87,3 +87,13 @@ def test_key_actors_has_help():
     assert result.exit_code == 0
     assert "Who holds the network together" in result.stdout
     assert "--betweenness [auto|exact|sampled]" in result.stdout
+
+
+def test_csv_for_spreadsheets_and_a_clear_error_when_it_cannot_be_written(tmp_path):
+    out = tmp_path / "actors.csv"
+    assert run("key-actors", "data/good", "--csv", str(out)).exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads å, ä, ö
+    missing = tmp_path / "no-such-folder" / "actors.csv"
+    result = run("key-actors", "data/good", "--csv", str(missing))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: cannot write {missing}: No such file or directory\n")

@@ -18,6 +18,7 @@ never with a traceback.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 from collections.abc import Callable, Iterator
@@ -34,7 +35,7 @@ from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, NetmapError
 from netmap.i18n import LANGUAGES
 from netmap.io import load
 from netmap.network import Network
-from netmap.schema import COLLABORATION_KINDS, SECTORS
+from netmap.schema import COLLABORATION_KINDS, SECTORS, node_id
 from netmap.spreadsheet import spreadsheet_safe
 from netmap.validate import parse_date
 
@@ -53,7 +54,9 @@ __all__ = [
     "load_network",
     "output_options",
     "path_argument",
+    "resolve_actor",
     "to_json_records",
+    "write_csv",
     "writing",
 ]
 
@@ -269,6 +272,36 @@ def writing(path: str | Path) -> Iterator[None]:
         raise SystemExit(EXIT_INVALID) from None
 
 
+def resolve_actor(G: nx.Graph, text: str, level: str, *, option: str) -> str:
+    """A node id from what the user typed in ``option``: a node id, a record id, or a name.
+
+    Raises click.BadParameter naming ``option`` when no actor, or several, fit.
+    """
+    prefix = node_id("person" if level == "people" else "organisation", "")
+    for candidate in (text, prefix + text):
+        if candidate in G:
+            return candidate
+    folded = text.casefold()
+    by_name = sorted(n for n, name in G.nodes(data="name") if str(name).casefold() == folded)
+    if len(by_name) == 1:
+        return by_name[0]
+    if len(by_name) > 1:
+        raise click.BadParameter(
+            f"{len(by_name)} actors are called {text!r}: {', '.join(by_name)}. "
+            f"Pass one of these ids instead.",
+            param_hint=option,
+        )
+    names = sorted({str(name) for _, name in G.nodes(data="name")})
+    close = difflib.get_close_matches(text, names, n=3, cutoff=0.6)
+    quoted = [repr(c) for c in close]
+    options = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
+    hint = f" Did you mean {options}?" if close else ""
+    raise click.BadParameter(
+        f"no actor {text!r} in the {level} graph (give a name or an id such as {prefix}ID).{hint}",
+        param_hint=option,
+    )
+
+
 def echo_table(
     df: pd.DataFrame, *, max_rows: int | None = 50, err: bool = False, index: bool = False
 ) -> None:
@@ -383,6 +416,12 @@ def to_json_records(df: pd.DataFrame) -> list[dict[str, Any]]:
     return json.loads(df.assign(**dates).to_json(orient="records", force_ascii=False))
 
 
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """Write a result table for spreadsheets: UTF-8 with BOM, formulas defused, ISO dates."""
+    with writing(path):
+        spreadsheet_safe(df).to_csv(path, index=False, date_format="%Y-%m-%d", encoding="utf-8-sig")
+
+
 def emit(df: pd.DataFrame, output: Output, *, max_rows: int | None = 50) -> None:
     """Show a result table as the command's options ask.
 
@@ -390,10 +429,7 @@ def emit(df: pd.DataFrame, output: Output, *, max_rows: int | None = 50) -> None
     printed with :func:`echo_table`. ``--csv FILE`` writes every row to FILE as well.
     """
     if output.csv is not None:
-        with writing(output.csv):
-            spreadsheet_safe(df).to_csv(
-                output.csv, index=False, date_format="%Y-%m-%d", encoding="utf-8-sig"
-            )
+        write_csv(df, output.csv)
     if output.json:
         click.echo(json.dumps(to_json_records(df), ensure_ascii=False, indent=2))
     else:

@@ -16,6 +16,7 @@ from netmap.cli._common import (
     load_network,
     output_options,
     path_argument,
+    write_csv,
 )
 from netmap.glossary import glossary_table
 from netmap.i18n import LANGUAGES
@@ -93,7 +94,7 @@ def key_actors_command(
     info = actors.attrs["betweenness"]
     table = actors.reset_index()
     if output.csv is not None:
-        table.to_csv(output.csv, index=False)
+        write_csv(table, output.csv)
     shown = table if top == 0 else table.head(top)
     if output.json:
         emit(shown, Output(json=True))

@@ -18,8 +18,8 @@ from netmap.cli._common import (
     load_network,
     output_options,
     path_argument,
+    resolve_actor,
 )
-from netmap.cli.gaps import _resolve_actor
 from netmap.conveners import pick_conveners, rank_conveners
 from netmap.schema import SECTORS
 from netmap.whatif import actors_to_protect, fragmentation_table, what_if_removed
@@ -32,14 +32,7 @@ DISTANCE_LIMIT = 20_000
 
 def _actors(G: nx.Graph, texts: tuple[str, ...], level: str, option: str) -> list[str]:
     """Node ids for names or ids the user typed; errors name the option they came from."""
-    nodes = []
-    for text in texts:
-        try:
-            nodes.append(_resolve_actor(G, text, level))
-        except click.BadParameter as err:
-            err.param_hint = option
-            raise
-    return nodes
+    return [resolve_actor(G, text, level, option=option) for text in texts]
 
 
 def _percent(share: float) -> str:

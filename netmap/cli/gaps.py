@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import click
-import networkx as nx
 import pandas as pd
 
 from netmap.backtest import backtest_suggestions
@@ -22,6 +20,7 @@ from netmap.cli._common import (
     load_network,
     output_options,
     path_argument,
+    resolve_actor,
 )
 from netmap.errors import NetmapError
 from netmap.gaps import community_bridges, gap_findings, group_gaps, small_components
@@ -107,33 +106,6 @@ def _echo_lines(lines: pd.Series, *, none: str, limit: int = 20) -> None:
         click.echo(f"  ... and {len(lines) - limit} more")
 
 
-def _resolve_actor(G: nx.Graph, text: str, level: str) -> str:
-    """A node id from what the user typed: a node id, a record id, or a name."""
-    prefix = "person:" if level == "people" else "org:"
-    for candidate in (text, prefix + text):
-        if candidate in G:
-            return candidate
-    folded = text.casefold()
-    by_name = sorted(n for n, name in G.nodes(data="name") if str(name).casefold() == folded)
-    if len(by_name) == 1:
-        return by_name[0]
-    if len(by_name) > 1:
-        raise click.BadParameter(
-            f"{len(by_name)} actors are called {text!r}: {', '.join(by_name)}. "
-            f"Pass one of these ids instead.",
-            param_hint="--for",
-        )
-    names = sorted({str(name) for _, name in G.nodes(data="name")})
-    close = difflib.get_close_matches(text, names, n=3, cutoff=0.6)
-    quoted = [repr(c) for c in close]
-    options = ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else "".join(quoted)
-    hint = f" Did you mean {options}?" if close else ""
-    raise click.BadParameter(
-        f"no actor {text!r} in the {level} graph (give a name or an id such as {prefix}ID).{hint}",
-        param_hint="--for",
-    )
-
-
 @click.command()
 @path_argument
 @click.option(
@@ -178,7 +150,9 @@ def suggest(
     """Suggest introductions: who should meet whom, who can introduce them, and why."""
     net = load_network(path)
     G = build_graph(net, selection)
-    actor = None if for_actor is None else _resolve_actor(G, for_actor, selection.level)
+    actor = (
+        None if for_actor is None else resolve_actor(G, for_actor, selection.level, option="--for")
+    )
     try:
         table = suggest_links(
             G,
