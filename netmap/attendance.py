@@ -43,9 +43,9 @@ from netmap.resolve import (
     resolve_people,
     split_organisation,
 )
-from netmap.schema import SECTORS, TABLES
+from netmap.schema import CHOICE_SYNONYMS, SECTORS, TABLES
 from netmap.spreadsheet import FORMULA_START, spreadsheet_safe
-from netmap.validate import _SYNONYMS, cell_text, normalise_name, validate_tables
+from netmap.validate import cell_text, normalise_name, validate_tables
 
 __all__ = [
     "DECISION_COLUMNS",
@@ -609,7 +609,7 @@ def _mapping_frame(mapping, warnings: list[dict]) -> dict[str, str]:
 
 
 #: Sector names accepted in a sector column or mapping: the schema's, and Swedish ones.
-_SECTOR_NAMES = {**{s: s for s in SECTORS}, **_SYNONYMS["sector"]}
+_SECTOR_NAMES = {**{s: s for s in SECTORS}, **CHOICE_SYNONYMS["sector"]}
 
 
 def _sector(text: str) -> str | None:

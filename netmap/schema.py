@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
+    "CHOICE_SYNONYMS",
     "COLLABORATION_KINDS",
     "NODE_TYPES",
     "PARTICIPATION_ROLES",
@@ -37,6 +38,50 @@ COLLABORATION_KINDS = (
 )
 #: Allowed values of ``participation.role``.
 PARTICIPATION_ROLES = ("organiser", "participant", "speaker", "funder")
+
+#: Other words accepted for the values of the choice columns ``sector`` (organisations),
+#: ``kind`` (collaborations) and ``role`` (participation), by column: Swedish names and
+#: spellings people use, compared after case folding and spaces as ``_``.
+CHOICE_SYNONYMS: dict[str, dict[str, str]] = {
+    "sector": {
+        "offentlig": "public",
+        "offentlig_sektor": "public",
+        "civilsamhälle": "civil_society",
+        "civilsamhället": "civil_society",
+        "ideell": "civil_society",
+        "ideell_sektor": "civil_society",
+        "idéburen": "civil_society",
+        "näringsliv": "business",
+        "näringslivet": "business",
+        "företag": "business",
+        "privat": "business",
+        "akademi": "academia",
+        "akademin": "academia",
+        "universitet": "academia",
+        "högskola": "academia",
+        "annat": "other",
+        "övrigt": "other",
+    },
+    "kind": {
+        "möte": "meeting",
+        "träff": "meeting",
+        "konferens": "conference",
+        "projekt": "project",
+        "överenskommelse": "agreement",
+        "avtal": "agreement",
+        "dialog": "dialogue",
+        "annat": "other",
+        "övrigt": "other",
+    },
+    "role": {
+        "organizer": "organiser",
+        "arrangör": "organiser",
+        "deltagare": "participant",
+        "talare": "speaker",
+        "föreläsare": "speaker",
+        "finansiär": "funder",
+    },
+}
 
 #: Node types in every netmap graph, and the prefix of their node ids.
 NODE_TYPES = {"person": "person", "organisation": "org", "collaboration": "collab"}

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
 from netmap.network import Network
-from netmap.schema import TABLE_ORDER, TABLES, Column, Table
+from netmap.schema import CHOICE_SYNONYMS, TABLE_ORDER, TABLES, Column, Table
 from netmap.spreadsheet import spreadsheet_cell
 
 __all__ = [
@@ -57,47 +57,6 @@ _RECORD = {
     "collaborations": "collaboration",
     "participation": "participation row",
     "ties": "tie",
-}
-#: Whole-name alternatives accepted for choice values (after case and space folding).
-_SYNONYMS = {
-    "sector": {
-        "offentlig": "public",
-        "offentlig_sektor": "public",
-        "civilsamhälle": "civil_society",
-        "civilsamhället": "civil_society",
-        "ideell": "civil_society",
-        "ideell_sektor": "civil_society",
-        "idéburen": "civil_society",
-        "näringsliv": "business",
-        "näringslivet": "business",
-        "företag": "business",
-        "privat": "business",
-        "akademi": "academia",
-        "akademin": "academia",
-        "universitet": "academia",
-        "högskola": "academia",
-        "annat": "other",
-        "övrigt": "other",
-    },
-    "kind": {
-        "möte": "meeting",
-        "träff": "meeting",
-        "konferens": "conference",
-        "projekt": "project",
-        "överenskommelse": "agreement",
-        "avtal": "agreement",
-        "dialog": "dialogue",
-        "annat": "other",
-        "övrigt": "other",
-    },
-    "role": {
-        "organizer": "organiser",
-        "arrangör": "organiser",
-        "deltagare": "participant",
-        "talare": "speaker",
-        "föreläsare": "speaker",
-        "finansiär": "funder",
-    },
 }
 #: How many distinct unknown values get a "did you mean" (fuzzy search costs time).
 _MAX_SUGGESTIONS = 200
@@ -1108,7 +1067,7 @@ def _check_numbers(checked: _Checked, column: Column, problems: _Problems) -> pd
 
 def _check_choices(checked: _Checked, column: Column, problems: _Problems) -> pd.Series:
     text = checked.text[column.name]
-    synonyms = _SYNONYMS.get(column.name, {})
+    synonyms = CHOICE_SYNONYMS.get(column.name, {})
     allowed = {c: c for c in column.choices} | synonyms
     values = pd.Series(_parse_each(text, lambda v: allowed.get(normalise_name(v))), dtype=object)
     bad = (text.notna() & values.isna()).to_numpy()
