@@ -27,7 +27,7 @@ import scipy.sparse as sp
 from netmap.errors import NetmapError
 from netmap.schema import COLLABORATION_KINDS, SECTORS, TABLE_ORDER, node_id, record_id
 
-__all__ = ["LEVELS", "Network"]
+__all__ = ["LEVELS", "Network", "cohesion"]
 
 Level = Literal["people", "organisations", "two-mode"]
 #: The graphs a :class:`Network` builds.
@@ -149,23 +149,12 @@ class Network:
         >>> net.summary()["level"].tolist()
         ['people', 'organisations']
         """
-        rows = []
-        for level in ("people", "organisations"):
-            G = self.graph(level, **window_and_filters)
-            n = G.number_of_nodes()
-            sizes = [len(c) for c in nx.connected_components(G)]
-            rows.append(
-                {
-                    "level": level,
-                    "nodes": n,
-                    "edges": G.number_of_edges(),
-                    "components": len(sizes),
-                    "largest_component_share": max(sizes) / n if n else 0.0,
-                    "density": nx.density(G) if n > 1 else 0.0,
-                    "isolates": nx.number_of_isolates(G),
-                }
-            )
-        return pd.DataFrame(rows)
+        return pd.DataFrame(
+            [
+                {"level": level, **cohesion(self.graph(level, **window_and_filters))}
+                for level in ("people", "organisations")
+            ]
+        )
 
     # ------------------------------------------------------------------ graphs
 
@@ -413,6 +402,41 @@ class Network:
             (a, c, {"role": r}) for a, c, r in zip(actor, collab, part["role"], strict=True)
         )
         return G
+
+
+def cohesion(G: nx.Graph) -> dict[str, float]:
+    """Size and cohesion of one graph: the figures of :meth:`Network.summary` for one level.
+
+    Returns
+    -------
+    dict
+        ``nodes``, ``edges``, ``components`` (connected components, isolated actors
+        included), ``largest_component_share`` (share of the actors in the largest
+        component; 0 for an empty graph), ``density`` (edges / possible pairs) and
+        ``isolates`` (actors with no tie).
+
+    Examples
+    --------
+    A triangle and one actor alone: 3 of the 6 possible pairs are tied (density 0.5), 3 of
+    the 4 actors are in the largest component.
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("a", "c")])
+    >>> G.add_node("d")
+    >>> cohesion(G)
+    {'nodes': 4, 'edges': 3, 'components': 2, 'largest_component_share': 0.75,
+     'density': 0.5, 'isolates': 1}
+    """
+    n = G.number_of_nodes()
+    sizes = [len(c) for c in nx.connected_components(G)]
+    return {
+        "nodes": n,
+        "edges": G.number_of_edges(),
+        "components": len(sizes),
+        "largest_component_share": max(sizes) / n if n else 0.0,
+        "density": nx.density(G) if n > 1 else 0.0,
+        "isolates": nx.number_of_isolates(G),
+    }
 
 
 # ---------------------------------------------------------------- helpers

@@ -17,7 +17,7 @@ import scipy.sparse as sp
 from netmap.gaps import gap_findings
 from netmap.i18n import format_number, format_percent, group_label, t
 from netmap.metrics import key_actors
-from netmap.network import Network
+from netmap.network import Network, cohesion
 from netmap.schema import record_id
 
 __all__ = [
@@ -203,41 +203,6 @@ def growth_table(
     table["new_ties"] = table["ties"].diff().fillna(table["ties"]).astype(int)
     table["quarter"] = table["quarter"].astype("str")
     return table[columns]
-
-
-def cohesion(G: nx.Graph) -> dict[str, float]:
-    """Size and cohesion of one graph: the figures of :meth:`Network.summary` for one level.
-
-    Returns
-    -------
-    dict
-        ``nodes``, ``edges``, ``components`` (connected components, isolated actors
-        included), ``largest_component_share`` (share of the actors in the largest
-        component; 0 for an empty graph), ``density`` (edges / possible pairs) and
-        ``isolates`` (actors with no tie).
-
-    Examples
-    --------
-    A triangle and one actor alone: 3 of the 6 possible pairs are tied (density 0.5), 3 of
-    the 4 actors are in the largest component.
-
-    >>> import networkx as nx
-    >>> G = nx.Graph([("a", "b"), ("b", "c"), ("a", "c")])
-    >>> G.add_node("d")
-    >>> cohesion(G)
-    {'nodes': 4, 'edges': 3, 'components': 2, 'largest_component_share': 0.75,
-     'density': 0.5, 'isolates': 1}
-    """
-    n = G.number_of_nodes()
-    sizes = [len(c) for c in nx.connected_components(G)]
-    return {
-        "nodes": n,
-        "edges": G.number_of_edges(),
-        "components": len(sizes),
-        "largest_component_share": max(sizes) / n if n else 0.0,
-        "density": nx.density(G) if n > 1 else 0.0,
-        "isolates": nx.number_of_isolates(G),
-    }
 
 
 def actor_collaborations(

@@ -218,13 +218,6 @@ def test_growth_ends_at_the_graph_of_shared_collaborations(sectors):
 # ---------------------------------------------------------------- cohesion and profiles
 
 
-@pytest.mark.parametrize("level", ["people", "organisations"])
-def test_cohesion_agrees_with_network_summary(level):
-    net = _region()
-    expected = net.summary().set_index("level").loc[level].to_dict()
-    assert cohesion(net.graph(level)) == pytest.approx(expected)
-
-
 def test_cohesion_of_an_empty_graph():
     assert cohesion(nx.Graph()) == {
         "nodes": 0,
