@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import re
 import tempfile
-import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
-from openpyxl.utils.exceptions import InvalidFileException
 
 from netmap.errors import InvalidDataError, NetmapError, problem_record
-from netmap.io import CSV_SUFFIXES, WORKBOOK_SUFFIXES, CsvRecords, read_csv_records
+from netmap.io import (
+    CSV_SUFFIXES,
+    WORKBOOK_SUFFIXES,
+    CsvRecords,
+    open_workbook,
+    read_csv_records,
+)
 from netmap.resolve import clean_text, match_key, split_organisation
 from netmap.validate import cell_text, parse_date
 
@@ -257,13 +260,7 @@ def _read_lists(source, position: int) -> list[_List]:
         raise FileNotFoundError(f"No such attendance list: {path}")
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        try:
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-            raise NetmapError(
-                f"{path.name} is not an Excel workbook netmap can read ({err or type(err)}). "
-                "Open it in Excel and save it as Excel Workbook (.xlsx)."
-            ) from err
+        book = open_workbook(path)
         try:
             return [
                 _List(

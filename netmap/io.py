@@ -39,7 +39,10 @@ from netmap.validate import (
 )
 
 __all__ = [
+    "CsvRecords",
     "load",
+    "open_workbook",
+    "read_csv_records",
     "read_raw",
     "read_text",
     "sniff_delimiter",
@@ -460,11 +463,37 @@ def sniff_delimiter(text: str) -> str:
 # ---------------------------------------------------------------- workbooks
 
 
+def open_workbook(path: str | Path) -> openpyxl.Workbook:
+    """Open an .xlsx workbook read-only, with cell values (not formulas).
+
+    Raises
+    ------
+    NetmapError
+        When it is not a workbook openpyxl can read (a renamed file, a broken zip, an old
+        .xls); the message names the file and the reason, and says what to do.
+    """
+    path = Path(path)
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+        raise NetmapError(
+            f"{path.name} is not an Excel workbook netmap can read ({_reason(err)}). "
+            f"{_SAVE_AS_XLSX}"
+        ) from err
+
+
+_SAVE_AS_XLSX = "Open it in Excel and save it as Excel Workbook (.xlsx)."
+
+
+def _reason(err: BaseException) -> str:
+    return str(err) or type(err).__name__
+
+
 def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[dict]]:
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        reason = str(err) or type(err).__name__
+        book = open_workbook(path)
+    except NetmapError as err:
+        reason = _reason(err.__cause__)
         return {}, [
             problem_record(
                 path.name,
@@ -472,7 +501,7 @@ def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[dict]]:
                 None,
                 None,
                 f"this is not an Excel workbook netmap can read ({reason})",
-                "Open it in Excel and save it as Excel Workbook (.xlsx).",
+                _SAVE_AS_XLSX,
             )
         ]
     try:

@@ -315,8 +315,12 @@ def test_an_uploaded_file_is_read_like_a_file_of_its_name():
 def test_a_broken_workbook_is_an_error_that_says_what_to_do(tmp_path):
     path = tmp_path / "lista.xlsx"
     path.write_bytes(b"not a zip file")
-    with pytest.raises(NetmapError, match=r"lista.xlsx is not an Excel workbook netmap can read"):
+    with pytest.raises(NetmapError) as err:
         import_attendance(path)
+    assert str(err.value) == (
+        "lista.xlsx is not an Excel workbook netmap can read (File is not a zip file). Open "
+        "it in Excel and save it as Excel Workbook (.xlsx)."
+    )
 
 
 def test_a_stray_double_quote_rejects_the_row_it_swallowed(tmp_path):
