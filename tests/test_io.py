@@ -7,6 +7,7 @@ same tables back, as CSV and as a workbook.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import shutil
 import string
@@ -691,3 +692,20 @@ def test_any_folder_loads_or_raises_invalid_data_error(tmp_path, files, encoding
         assert netmap.load(write_tables(net, tmp_path / "again")).fingerprint == net.fingerprint
     else:
         assert (problems["severity"] == "error").any()
+
+
+@pytest.mark.parametrize(
+    "module", ["io", "validate", "attendance_lists", "attendance", "resolve", "schema", "errors"]
+)
+def test_data_modules_import_no_private_names_of_other_modules(module):
+    """Modules share public helpers (io.read_csv_records, schema.CHOICE_SYNONYMS), not each
+    other's privates."""
+    tree = ast.parse((Path(netmap.__file__).parent / f"{module}.py").read_text("utf-8"))
+    private = [
+        f"{node.module}.{alias.name}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("netmap")
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == []
