@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
 from netmap.network import Network
 from netmap.schema import CHOICE_SYNONYMS, TABLE_ORDER, TABLES, Column, Table
-from netmap.spreadsheet import spreadsheet_cell
+from netmap.spreadsheet import FORMULA_START, spreadsheet_cell
 
 __all__ = [
     "DERIVED_COLUMNS",
@@ -896,7 +896,12 @@ def _check_characters(checked: _Checked, lines: np.ndarray | None, problems: _Pr
         text = checked.text[name]
         present = text.notna().to_numpy()
         values = text.to_numpy(object)
-        control = [pos for pos in np.flatnonzero(present) if CONTROL_CHARACTERS.search(values[pos])]
+        # One search of the whole column first: control characters are rare.
+        control = (
+            [pos for pos in np.flatnonzero(present) if CONTROL_CHARACTERS.search(values[pos])]
+            if CONTROL_CHARACTERS.search("\n".join(values[present]))
+            else []
+        )
         _report_rows(
             checked,
             problems,
@@ -914,19 +919,21 @@ def _check_characters(checked: _Checked, lines: np.ndarray | None, problems: _Pr
         one_line = column is not None and (
             column.kind in _ONE_LINE_KINDS or name in ("name", "title")
         )
-        if one_line and lines is not None:
-            spans = np.flatnonzero(lines[:, 1] > lines[:, 0])
+        spans = np.flatnonzero(lines[:, 1] > lines[:, 0]) if lines is not None else []
+        if one_line and len(spans):
             broken = [
                 pos
                 for pos in spans
                 if present[pos] and ("\n" in values[pos] or "\r" in values[pos])
             ]
+            shown = values.copy()  # the value cut short: it holds several lines
+            shown[broken] = [_shorten(values[pos]) for pos in broken]
             _report_rows(
                 checked,
                 problems,
                 np.isin(np.arange(len(text)), broken),
                 name,
-                [_shorten(v) if isinstance(v, str) else v for v in values],
+                shown,
                 lambda _, pos: (
                     f"a cell runs from line {lines[pos, 0]} to line "
                     f"{lines[pos, 1]}: a double quote without its partner?"
@@ -937,9 +944,10 @@ def _check_characters(checked: _Checked, lines: np.ndarray | None, problems: _Pr
                 ),
             )
         if name in ("name", "title"):
+            starts = text.str[:1].isin(FORMULA_START).to_numpy()
             formula = [
                 pos
-                for pos in np.flatnonzero(present)
+                for pos in np.flatnonzero(starts)
                 if spreadsheet_cell(values[pos]) != values[pos]
             ]
             _report_rows(
