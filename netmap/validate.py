@@ -35,6 +35,7 @@ __all__ = [
     "cell_text",
     "closest_match",
     "empty_table",
+    "is_missing",
     "normalise_name",
     "parse_date",
     "parse_number",
@@ -246,8 +247,15 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _is_missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+def is_missing(value: object) -> bool:
+    """True for None, NaN, NaT and pandas' NA; False for any text, number, date or container.
+
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NaT, "", 0, ["a"])]
+    [True, True, True, False, False, False]
+    """
+    return value is None or (
+        not isinstance(value, (str, list, tuple, dict, set)) and bool(pd.isna(value))
+    )
 
 
 def _clean_text(text: str) -> str:
@@ -877,7 +885,7 @@ def _report_rows(
             checked.file,
             int(checked.rows[pos]),
             column,
-            None if _is_missing(value) else str(value),
+            None if is_missing(value) else str(value),
             problem(value, pos) if callable(problem) else problem,
             hint(value, pos) if callable(hint) else hint,
         )

@@ -37,7 +37,7 @@ from netmap.io import load
 from netmap.network import Network
 from netmap.schema import COLLABORATION_KINDS, SECTORS, node_id
 from netmap.spreadsheet import spreadsheet_safe
-from netmap.validate import parse_date
+from netmap.validate import is_missing, parse_date
 
 __all__ = [
     "DATE",
@@ -348,13 +348,9 @@ def _display_frame(df: pd.DataFrame) -> pd.DataFrame:
         elif pd.api.types.is_float_dtype(col):
             text = col.map(lambda v: f"{v:.4f}".rstrip("0").rstrip(".") if pd.notna(v) else "")
         else:
-            text = col.map(lambda v: "" if _is_missing(v) else " ".join(str(v).split()))
+            text = col.map(lambda v: "" if is_missing(v) else " ".join(str(v).split()))
         out[str(name)] = text.fillna("").astype(object)
     return out
-
-
-def _is_missing(value: Any) -> bool:
-    return value is None or (not isinstance(value, (str, list, tuple, dict)) and pd.isna(value))
 
 
 def echo_problems(
@@ -365,14 +361,14 @@ def echo_problems(
     Values longer than 40 characters are cut (``--json`` of ``netmap validate`` has them whole).
     """
     problems = problems.reindex(columns=list(PROBLEM_COLUMNS))
-    rows = problems["row"].map(lambda r: "" if _is_missing(r) else str(int(r)))
+    rows = problems["row"].map(lambda r: "" if is_missing(r) else str(int(r)))
     values = problems["value"].map(_shortened)
     echo_table(problems.assign(row=rows, value=values), max_rows=max_rows, err=err)
 
 
 def _shortened(value: Any, *, width: int = 40) -> Any:
     """A long cell value cut to ``width`` characters (ending in …), so the table stays readable."""
-    if _is_missing(value) or len(str(value)) <= width:
+    if is_missing(value) or len(str(value)) <= width:
         return value
     return str(value)[: width - 1] + "…"
 
