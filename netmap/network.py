@@ -33,6 +33,9 @@ Level = Literal["people", "organisations", "two-mode"]
 #: The graphs a :class:`Network` builds.
 LEVELS: tuple[str, ...] = ("people", "organisations", "two-mode")
 
+#: Smallest weight of a collaboration: keeps very old ones above zero in sparse products.
+_TINY = np.finfo(np.float64).tiny
+
 #: Organisation fields copied onto the nodes of the people who work there.
 _INHERITED_FIELDS = ("sector", "municipality", "region")
 
@@ -366,17 +369,12 @@ class Network:
             ages = _collaboration_ages(sel, collab_ids)
             per_collab = {
                 "collaborations": np.ones_like(sizes, dtype=float),
-                "newman": np.divide(
-                    1.0, sizes - 1, out=np.zeros_like(sizes, dtype=float), where=sizes > 1
-                ),
-                "recency": np.power(0.5, ages / half_life_days),
+                # A collaboration of one adds only to its member's diagonal entry, which is
+                # dropped; weight 1 there keeps every weight positive (see _pair_sums).
+                "newman": 1.0 / np.maximum(sizes - 1, 1),
+                "recency": np.maximum(np.power(0.5, ages / half_life_days), _TINY),
             }
-            products = {name: _upper_triangle(B, w) for name, w in per_collab.items()}
-            shared = products["collaborations"]
-            # The three products share one sparsity pattern (same B, positive weights) and
-            # are in canonical order, so their entries line up one to one.
-            rows, cols = shared.row, shared.col
-            edge_attrs = {name: m.data for name, m in products.items()}
+            rows, cols, edge_attrs = _pair_sums(B, per_collab)
             with _cyclic_gc_paused():
                 _add_weighted_edges(G, actors, rows, cols, edge_attrs)
         _add_direct_ties(G, sel.ties, node_type)
@@ -520,24 +518,30 @@ def _node_records(records: pd.DataFrame, node_type: str) -> list[tuple[str, dict
     records = records.rename(columns={"id": "record_id"})
     if node_type == "collaboration":
         records = records.assign(name=records["title"])
-    columns = {name: _python_values(records[name]) for name in records.columns}
-    nodes = []
-    for i, record in enumerate(columns["record_id"]):
-        attrs = {"type": node_type}
-        for name, values in columns.items():
-            if values[i] is not None:
-                attrs[name] = values[i]
-        nodes.append((node_id(node_type, record), attrs))
-    return nodes
+    names = list(records.columns)
+    key = names.index("record_id")
+    prefix = node_id(node_type, "")
+    columns = [_python_values(records[name]) for name in names]
+    return [
+        (
+            prefix + values[key],
+            {
+                "type": node_type,
+                **{k: v for k, v in zip(names, values, strict=True) if v is not None},
+            },
+        )
+        for values in zip(*columns, strict=True)
+    ]
 
 
 def _python_values(column: pd.Series) -> list:
     """A column as Python scalars, ``None`` where missing; dates as ISO strings (for GraphML)."""
     if pd.api.types.is_datetime64_any_dtype(column):
         column = column.dt.strftime("%Y-%m-%d")
-    present = column.notna().to_numpy()
-    values = column.to_numpy(dtype=object)
-    return [v.item() if isinstance(v, np.generic) else v for v in np.where(present, values, None)]
+    values = np.where(column.notna().to_numpy(), column.to_numpy(dtype=object), None).tolist()
+    if column.dtype.kind in "biuf":  # numpy scalars -> Python numbers
+        values = [v.item() if isinstance(v, np.generic) else v for v in values]
+    return values
 
 
 def _isin(column: pd.Series, values) -> pd.Series:
@@ -569,13 +573,10 @@ def _incidence(sel: _Selection, level: str) -> tuple[list[str], list[str], sp.cs
         node_type = "organisation"
     actor_ids = sorted(ids)
     collab_ids = sorted(sel.collaborations["id"])
-    row_of = pd.Series(np.arange(len(actor_ids)), index=actor_ids)
-    col_of = pd.Series(np.arange(len(collab_ids)), index=collab_ids)
-    pairs = pairs[
-        _isin(pairs["actor"], row_of.index) & _isin(pairs["collaboration_id"], col_of.index)
-    ]
-    rows = row_of.loc[pairs["actor"]].to_numpy()
-    cols = col_of.loc[pairs["collaboration_id"]].to_numpy()
+    rows = pd.Index(actor_ids).get_indexer(pairs["actor"])
+    cols = pd.Index(collab_ids).get_indexer(pairs["collaboration_id"])
+    known = (rows >= 0) & (cols >= 0)  # -1: an actor or collaboration outside the selection
+    rows, cols = rows[known], cols[known]
     B = sp.coo_array(
         (np.ones(len(rows)), (rows, cols)), shape=(len(actor_ids), len(collab_ids))
     ).tocsr()
@@ -584,11 +585,22 @@ def _incidence(sel: _Selection, level: str) -> tuple[list[str], list[str], sp.cs
     return nodes, [node_id("collaboration", c) for c in collab_ids], B
 
 
-def _upper_triangle(B: sp.csr_array, weights: np.ndarray) -> sp.coo_array:
-    """Pairs above the diagonal of ``B @ diag(weights) @ B.T``, in row-major order."""
-    product = (B @ sp.diags_array(weights) @ B.T).tocsr()
-    product.sort_indices()
-    return sp.triu(product, k=1, format="coo")
+def _pair_sums(
+    B: sp.csr_array, per_collab: dict[str, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """Pairs of actors who share a collaboration, and for each weighting the sum over them.
+
+    ``B @ diag(w) @ B.T`` for every ``w`` in ``per_collab``, upper triangle only. With
+    strictly positive weights every product has the same entries in the same order (sparse
+    products keep the order of ``B``'s structure and drop only zeros), so one mask of the
+    first product's positions serves all.
+    """
+    products = [B @ sp.diags_array(w) @ B.T for w in per_collab.values()]
+    first = products[0]
+    rows = np.repeat(np.arange(first.shape[0]), np.diff(first.indptr))
+    upper = rows < first.indices
+    sums = {name: p.data[upper] for name, p in zip(per_collab, products, strict=True)}
+    return rows[upper], first.indices[upper], sums
 
 
 @contextmanager
