@@ -11,8 +11,10 @@ bundling both falls under the GPL), it ships binary wheels for
 Windows, macOS and Linux, and its betweenness, closeness and PageRank are exact (Brandes'
 algorithm with a tolerance for tied path lengths, PRPACK), so they agree with networkx; its
 exact betweenness on 10,000 people took 6.2 s where networkx took about 8 minutes and
-networkit 20.6 s (issue 3's measurements), and it releases the GIL, so netmap runs it on all
-cores in threads. networkit's faster estimators are approximations, which netmap does itself
+networkit 20.6 s (issue 3's measurements). netmap splits the nodes over threads, but
+python-igraph holds the GIL for most of these calls, so the threads overlap little (measured:
+closeness of 3,000 people 1.53 s on one thread, 1.36 s on two). networkit's faster
+estimators are approximations, which netmap does itself
 when a graph is too large for exact values (sampled sources, with measured accuracy).
 """
 
@@ -61,7 +63,7 @@ _CLOSENESS_SOURCES = 250
 #: The Gould–Fernandez brokerage roles, in the order of the columns that count them.
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
-#: Threads for the path measures (igraph releases the GIL while it computes).
+#: Threads for the path measures (they overlap little: python-igraph mostly holds the GIL).
 _THREADS = os.cpu_count() or 1
 
 
@@ -560,10 +562,10 @@ def _component_sizes(arrays: GraphArrays) -> tuple[np.ndarray, np.ndarray]:
 def _path_measures(
     arrays: GraphArrays, method: str, sample_sources: int, seed: int | None
 ) -> tuple[np.ndarray, np.ndarray, dict]:
-    """Betweenness and closeness, exact or from sampled sources, on all cores.
+    """Betweenness and closeness, exact or from sampled sources.
 
     Exact: igraph's Brandes betweenness and closeness, the nodes split in one chunk per
-    core (igraph releases the GIL, so threads run in parallel). Sampled: paths from
+    core and thread (which gains little: python-igraph mostly holds the GIL). Sampled: paths from
     everyone outside the largest component (small components are cheap and exact), and
     from ``k`` random sources inside it, whose dependencies are scaled by ``|L| / k``
     (Brandes & Pich 2007); closeness inside it from the mean distance to (by symmetry:
