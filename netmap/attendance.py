@@ -44,7 +44,7 @@ from netmap.resolve import (
     split_organisation,
 )
 from netmap.schema import CHOICE_SYNONYMS, SECTORS, TABLES
-from netmap.spreadsheet import FORMULA_START, spreadsheet_safe
+from netmap.spreadsheet import spreadsheet_safe, spreadsheet_text
 from netmap.validate import cell_text, normalise_name, validate_tables
 
 __all__ = [
@@ -269,12 +269,6 @@ def read_review(path: str | Path) -> pd.DataFrame:
     return _parse_review(csv_records(path), path.name)
 
 
-def _unsafe(text: str) -> str:
-    """A cell of review.csv as netmap meant it: without the apostrophe that
-    :func:`~netmap.spreadsheet.spreadsheet_cell` put before text starting like a formula."""
-    return text[1:] if text[:1] == "'" and text[1:2] in FORMULA_START else text
-
-
 def _parse_review(records: list[list[str]], label: str) -> pd.DataFrame:
     if not records:
         return pd.DataFrame(columns=list(DECISION_COLUMNS))
@@ -302,7 +296,8 @@ def _parse_review(records: list[list[str]], label: str) -> pd.DataFrame:
     rows, problems = [], []
     for n, record in enumerate(records[1:], start=2):
         cells = {
-            c: _unsafe(clean_text(record[j])) if j < len(record) else "" for c, j in at.items()
+            c: spreadsheet_text(clean_text(record[j])) if j < len(record) else ""
+            for c, j in at.items()
         }
         decision = cells["decision"].lower()
         if not decision:

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["FORMULA_START", "spreadsheet_cell", "spreadsheet_safe"]
+__all__ = ["FORMULA_START", "spreadsheet_cell", "spreadsheet_safe", "spreadsheet_text"]
 
 #: First characters that make a spreadsheet read a cell as a formula (or run into one).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -45,6 +45,25 @@ def spreadsheet_cell(value: Any) -> Any:
     except ValueError:
         return f"'{value}"
     return value
+
+
+def spreadsheet_text(text: str) -> str:
+    """The inverse of :func:`spreadsheet_cell` for text read back from a spreadsheet file.
+
+    The apostrophe :func:`spreadsheet_cell` put before text starting like a formula is
+    removed, so a table netmap wrote for Excel loads again with the values it had.
+
+    Examples
+    --------
+    >>> spreadsheet_text("'=1+1"), spreadsheet_text("'-5"), spreadsheet_text("'Anna")
+    ('=1+1', "'-5", "'Anna")
+    >>> value = '=HYPERLINK("x")'
+    >>> spreadsheet_text(spreadsheet_cell(value)) == value
+    True
+    """
+    if text[:1] == "'" and spreadsheet_cell(text[1:]) == text:
+        return text[1:]
+    return text
 
 
 def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:

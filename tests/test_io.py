@@ -709,3 +709,21 @@ def test_data_modules_import_no_private_names_of_other_modules(module):
         if alias.name.startswith("_")
     ]
     assert private == []
+
+
+def test_tables_downloaded_for_spreadsheets_load_with_their_values(tmp_path, sample_path):
+    """The dashboard's CSV downloads put ' before formula-like text; loading removes it."""
+    from netmap.spreadsheet import spreadsheet_safe
+
+    net = netmap.load(sample_path)
+    people = net.tables["people"].copy()
+    people.loc[people.index[0], "role"] = "=samordnare+"
+    people.loc[people.index[1], "role"] = "-5"  # a plain number stays as it is
+    write_tables({**net.tables, "people": people}, tmp_path)
+    spreadsheet_safe(pd.read_csv(tmp_path / "people.csv", dtype=str)).to_csv(
+        tmp_path / "people.csv", index=False, encoding="utf-8-sig"
+    )
+    assert "'=samordnare+" in (tmp_path / "people.csv").read_text(encoding="utf-8-sig")
+    again = netmap.load(tmp_path).tables["people"]
+    assert again["role"].iloc[0] == "=samordnare+"
+    assert again["role"].iloc[1] == "-5"
