@@ -26,6 +26,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from netmap.errors import NetmapError, problem_record
 from netmap.network import Network
 from netmap.schema import TABLE_ORDER, TABLES
+from netmap.spreadsheet import spreadsheet_text
 from netmap.validate import (
     CONTROL_CHARACTERS,
     DERIVED_COLUMNS,
@@ -393,7 +394,9 @@ def _read_csv(path: Path, table: str) -> tuple[RawTable | None, list[dict]]:
     if read is None:
         return None, problems
     lines = list(zip(read.first_lines, read.last_lines, strict=True))
-    return RawTable.from_records(table, path.name, read.records, lines=lines), problems
+    # A table netmap wrote for Excel (the dashboard's downloads) loads with its own values.
+    records = [[spreadsheet_text(cell) for cell in record] for record in read.records]
+    return RawTable.from_records(table, path.name, records, lines=lines), problems
 
 
 #: Swedish letters encoded as UTF-8 and then read as Windows-1252 (å -> Ã¥, Ö -> Ã–, é -> Ã©).

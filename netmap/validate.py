@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
 from netmap.network import Network
 from netmap.schema import CHOICE_SYNONYMS, TABLE_ORDER, TABLES, Column, Table
-from netmap.spreadsheet import FORMULA_START, spreadsheet_cell, spreadsheet_text
+from netmap.spreadsheet import FORMULA_START, spreadsheet_cell
 
 __all__ = [
     "DERIVED_COLUMNS",
@@ -259,9 +259,8 @@ def is_missing(value: object) -> bool:
 
 
 def _clean_text(text: str) -> str:
-    """Trim surrounding whitespace, compose Unicode (å typed as a + ring becomes å), and drop
-    the apostrophe netmap puts before formula-like text in files for spreadsheets."""
-    text = spreadsheet_text(text.strip())
+    """Trim surrounding whitespace and compose Unicode (å typed as a + ring becomes å)."""
+    text = text.strip()
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
