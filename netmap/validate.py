@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from netmap.errors import PROBLEM_COLUMNS, InvalidDataError
+from netmap.errors import PROBLEM_COLUMNS, InvalidDataError, problem_record
 from netmap.network import Network
 from netmap.schema import CHOICE_SYNONYMS, TABLE_ORDER, TABLES, Column, Table
 from netmap.spreadsheet import FORMULA_START, spreadsheet_cell
@@ -496,24 +496,15 @@ class _Problems:
         hint: str,
     ) -> None:
         self.records.append(
-            {
-                "severity": severity,
-                "file": file,
-                "row": row,
-                "column": column,
-                "value": value,
-                "problem": problem,
-                "hint": hint,
-                "_table": table,
-            }
+            problem_record(file, row, column, value, problem, hint, severity=severity, table=table)
         )
         if severity == "error" and table is not None and row is not None:
             self.error_rows.setdefault(table, set()).add(int(row))
 
     def frame(self) -> pd.DataFrame:
-        df = pd.DataFrame(self.records, columns=[*PROBLEM_COLUMNS, "_table"])
+        df = pd.DataFrame(self.records, columns=[*PROBLEM_COLUMNS, "table"])
         order = {name: i for i, name in enumerate(TABLE_ORDER)}
-        df["_order"] = df["_table"].map(order).fillna(-1)
+        df["_order"] = df["table"].map(order).fillna(-1)
         df["_row"] = df["row"].fillna(-1)
         df["_warning"] = df["severity"] == "warning"
         df = df.sort_values(["_warning", "_order", "_row"], kind="stable")
@@ -1491,12 +1482,12 @@ def _load_report(
     raw: Mapping[str, RawTable], checked: Mapping[str, _Checked], problems: _Problems
 ) -> pd.DataFrame:
     whole_table = {
-        rec["_table"]
+        rec["table"]
         for rec in problems.records
         if rec["severity"] == "error"
         and (
             rec["row"] is None
-            or (rec["_table"] in raw and rec["row"] == raw[rec["_table"]].header_row)
+            or (rec["table"] in raw and rec["row"] == raw[rec["table"]].header_row)
         )
     }
     rows = []
