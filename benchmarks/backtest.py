@@ -29,7 +29,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 import netmap.synthetic
-from netmap.backtest import backtest_suggestions, network_from_snapshots
+from netmap.backtest import backtest_suggestions, network_from_pajek
 from netmap.suggest import METHODS, suggest_links
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,17 +53,10 @@ def informetrics() -> netmap.Network | None:
     if not INFORMETRICS.is_dir():
         return None
 
-    def period(name: str) -> nx.Graph:
-        G = nx.Graph()
-        for u, v, w in nx.read_pajek(INFORMETRICS / name).edges(data="weight", default=1):
-            if u != v:
-                G.add_edge(u, v, weight=G.get_edge_data(u, v, {"weight": 0})["weight"] + w)
-        return G
-
-    return network_from_snapshots(
+    return network_from_pajek(
         {
-            ("1990-01-01", "2004-12-31"): period("inf1990-2004.net"),
-            ("2005-01-01", "2009-12-31"): period("inf2005-2009.net"),
+            ("1990-01-01", "2004-12-31"): INFORMETRICS / "inf1990-2004.net",
+            ("2005-01-01", "2009-12-31"): INFORMETRICS / "inf2005-2009.net",
         }
     )
 

@@ -6,7 +6,7 @@ answer: who holds the network together, where are the missing links, who should 
 
 from netmap import synthetic
 from netmap.attendance import AttendanceImport, import_attendance
-from netmap.backtest import backtest_suggestions, network_from_snapshots
+from netmap.backtest import backtest_suggestions, network_from_pajek, network_from_snapshots
 from netmap.conveners import pick_conveners, rank_conveners
 from netmap.errors import InvalidDataError, NetmapError
 from netmap.export import export
@@ -51,6 +51,7 @@ __all__ = [
     "key_actors",
     "layout_positions",
     "load",
+    "network_from_pajek",
     "network_from_snapshots",
     "node_groups",
     "participation_coefficient",

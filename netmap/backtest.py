@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -13,7 +14,12 @@ from netmap.network import Network
 from netmap.suggest import DEFAULT_METHOD, METHODS, suggest_links
 from netmap.validate import validate_tables
 
-__all__ = ["BACKTEST_COLUMNS", "backtest_suggestions", "network_from_snapshots"]
+__all__ = [
+    "BACKTEST_COLUMNS",
+    "backtest_suggestions",
+    "network_from_pajek",
+    "network_from_snapshots",
+]
 
 #: Columns of the table :func:`backtest_suggestions` returns, in order.
 BACKTEST_COLUMNS = (
@@ -189,6 +195,42 @@ def backtest_suggestions(
         split=str(split.date()), train_until=str(train_until.date()), suggestions=suggestions
     )
     return result
+
+
+def network_from_pajek(periods: Mapping[tuple[str, str], str | Path]) -> Network:
+    """Records from dated Pajek files, one per period (see :func:`network_from_snapshots`).
+
+    Each file is read as a simple graph: parallel ties add their weights (joint works),
+    self-loops are dropped.
+
+    Parameters
+    ----------
+    periods : mapping of (start, end) to path
+        Period (two dates) -> the Pajek ``.net`` file of its ties.
+
+    Examples
+    --------
+    Anna and Bo wrote two papers together in 2004 (a tie listed twice): two collaborations.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "2004.net").write_text(
+    ...     '*vertices 2\\n1 "Anna"\\n2 "Bo"\\n*edges\\n1 2 1\\n1 2 1\\n')
+    >>> net = network_from_pajek({("2004-01-01", "2004-12-31"): folder / "2004.net"})
+    >>> len(net.tables["collaborations"]), sorted(net.tables["people"]["name"])
+    (2, ['Anna', 'Bo'])
+    """
+    return network_from_snapshots(
+        {period: _simple_pajek_graph(Path(path)) for period, path in periods.items()}
+    )
+
+
+def _simple_pajek_graph(path: Path) -> nx.Graph:
+    G = nx.Graph()
+    for u, v, w in nx.read_pajek(path).edges(data="weight", default=1):
+        if u != v:
+            G.add_edge(u, v, weight=G.get_edge_data(u, v, {"weight": 0})["weight"] + w)
+    return G
 
 
 def network_from_snapshots(

@@ -103,20 +103,11 @@ def informetrics_network():
     """
     if not INFORMETRICS.is_dir():
         pytest.skip(f"the informetrics data is not at {INFORMETRICS} (../shared/data)")
-    import networkx as nx
+    from netmap.backtest import network_from_pajek
 
-    from netmap.backtest import network_from_snapshots
-
-    def period(name: str) -> nx.Graph:
-        G = nx.Graph()
-        for u, v, w in nx.read_pajek(INFORMETRICS / name).edges(data="weight", default=1):
-            if u != v:
-                G.add_edge(u, v, weight=G.get_edge_data(u, v, {"weight": 0})["weight"] + w)
-        return G
-
-    return network_from_snapshots(
+    return network_from_pajek(
         {
-            ("1990-01-01", "2004-12-31"): period("inf1990-2004.net"),
-            ("2005-01-01", "2009-12-31"): period("inf2005-2009.net"),
+            ("1990-01-01", "2004-12-31"): INFORMETRICS / "inf1990-2004.net",
+            ("2005-01-01", "2009-12-31"): INFORMETRICS / "inf2005-2009.net",
         }
     )
