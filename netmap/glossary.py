@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from netmap.i18n import LANGUAGES
+from netmap.i18n import LANGUAGES, check_lang
 
 __all__ = ["COLUMNS", "ROLE_PHRASES", "explain", "glossary_table", "role_phrase"]
 
@@ -332,11 +332,7 @@ def glossary_table(columns: Iterable[str] | None = None, lang: str = "en") -> pd
 def _lookup(
     texts: Mapping[str, Mapping[str, str]], key: str, lang: str, table: str, what: str
 ) -> str:
-    if lang not in LANGUAGES:
-        raise ValueError(
-            f"netmap speaks {', '.join(map(repr, LANGUAGES))}; got language {lang!r}. "
-            "Pass one of those codes."
-        )
+    check_lang(lang)
     if key not in texts:
         close = difflib.get_close_matches(key, texts, n=3)
         hint = f" Did you mean {', '.join(map(repr, close))}?" if close else ""

@@ -18,6 +18,7 @@ from netmap.report_texts import REPORT_STRINGS
 __all__ = [
     "LANGUAGES",
     "STRINGS",
+    "check_lang",
     "choice_label",
     "format_number",
     "format_percent",
@@ -779,12 +780,22 @@ def format_percent(share: float, lang: str, *, decimals: int = 0) -> str:
     return f"{number} %" if lang == "sv" else f"{number}%"
 
 
-def _texts(key: str, lang: str) -> Mapping[str, str]:
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if netmap speaks it, else raise ValueError naming the codes it speaks.
+
+    >>> check_lang("sv")
+    'sv'
+    """
     if lang not in LANGUAGES:
         raise ValueError(
             f"netmap speaks {', '.join(map(repr, LANGUAGES))}; got language {lang!r}. "
             "Pass one of those codes."
         )
+    return lang
+
+
+def _texts(key: str, lang: str) -> Mapping[str, str]:
+    check_lang(lang)
     try:
         return STRINGS[key]
     except KeyError:

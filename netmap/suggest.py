@@ -197,6 +197,8 @@ def suggest_links(
     Båda känner bo och cai (2 gemensamma kontakter); bo känner båda.
     """
     _check_options(G, k=k, method=method, weight=weight, max_path=max_path_length, eps=epsilon)
+    if lang not in LANGUAGES:  # before the search, which is the slow part
+        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGUAGES))}; got {lang!r}.")
     graph = _Adjacency.from_networkx(G, weight)
     allowed = _AllowedPairs.build(
         G, graph, for_actor=for_actor, across=across, among=among, exclude=exclude, seed=seed
@@ -204,8 +206,6 @@ def suggest_links(
     rows, cols, scores = _top_pairs(
         graph, allowed, k=k, method=method, max_path=max_path_length, eps=epsilon
     )
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGUAGES))}; got {lang!r}.")
     by = across if across is not None else "sector"
     return _describe(G, graph, allowed, rows, cols, scores, weight=weight, by=by, lang=lang)
 
