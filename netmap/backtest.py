@@ -9,6 +9,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from netmap.arrays import node_name
 from netmap.errors import NetmapError
 from netmap.network import Network
 from netmap.suggest import DEFAULT_METHOD, METHODS, suggest_links
@@ -272,7 +273,7 @@ def network_from_snapshots(
             if u == v:
                 continue
             for end_node in (u, v):
-                names.setdefault(str(end_node), str(G.nodes[end_node].get("name", end_node)))
+                names.setdefault(str(end_node), node_name(G, end_node))
             copies = 1 if weight is None else max(1, round(float(w)))
             for copy in range(1, copies + 1):
                 cid = f"S{s}-{t}-{copy}"

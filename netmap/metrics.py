@@ -35,6 +35,7 @@ from netmap.arrays import (
     GraphArrays,
     igraph_seeded,
     masked_product,
+    node_names,
     node_values,
     one_hot,
     row_sums,
@@ -493,9 +494,7 @@ def key_actors(
         )
     arrays = GraphArrays.from_networkx(G, weight)
     table = pd.DataFrame(index=pd.Index(arrays.nodes, name="node"))
-    table["name"] = pd.array(
-        [str(G.nodes[node].get("name", node)) for node in arrays.nodes], dtype="str"
-    )
+    table["name"] = pd.array(node_names(G, arrays.nodes), dtype="str")
     table["degree"] = np.diff(arrays.binary.indptr).astype(np.int64)
     table["strength"] = row_sums(arrays.adjacency)
     for attribute in attributes:

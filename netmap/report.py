@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from netmap.arrays import node_name, node_names
 from netmap.backtest import backtest_suggestions
 from netmap.conveners import pick_conveners, rank_conveners
 from netmap.errors import PROBLEM_COLUMNS, NetmapError
@@ -497,7 +498,7 @@ def _convener_section(
         )
         rows.append(
             [
-                _cell(G.nodes[node].get("name", node)),
+                _cell(node_name(G, node)),
                 _cell(G.nodes[node].get("organisation", ""))
                 if G.nodes[node].get("type") == "person"
                 else "",
@@ -620,7 +621,7 @@ def _gap_section(G: nx.Graph, fmt: _Format, *, seed: int) -> dict:
             b=row["community_b"],
             size_a=fmt.int(row["size_a"]),
             size_b=fmt.int(row["size_b"]),
-            names=_listed([str(G.nodes[n].get("name", n)) for n in row["through"]], lang),
+            names=_listed(node_names(G, row["through"]), lang),
         )
         for _, row in community_bridges(G, seed=seed).head(5).iterrows()
     ]

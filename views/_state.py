@@ -24,6 +24,7 @@ import pandas as pd
 import streamlit as st
 
 import netmap
+from netmap.arrays import node_name
 from netmap.export import export
 from netmap.glossary import COLUMNS as GLOSSARY
 from netmap.glossary import explain
@@ -102,7 +103,7 @@ class Context:
     def names(self) -> dict[str, str]:
         """Node id -> display name of the actors in view, sorted by name (for pickers)."""
         G = self.graph
-        return dict(sorted(((n, G.nodes[n].get("name", n)) for n in G), key=lambda x: x[1]))
+        return dict(sorted(((n, node_name(G, n)) for n in G), key=lambda x: x[1]))
 
     def key_actors(self) -> pd.DataFrame:
         """The :func:`netmap.key_actors` table of the graph in view, cached.

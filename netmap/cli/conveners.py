@@ -8,6 +8,7 @@ import click
 import networkx as nx
 import pandas as pd
 
+from netmap.arrays import node_names
 from netmap.cli._common import (
     GraphSelection,
     Output,
@@ -211,7 +212,7 @@ def what_if(
         emit(comparison, output)
         if output.json:
             return
-    names = ", ".join(str(G.nodes[n].get("name", n)) for n in nodes)
+    names = ", ".join(node_names(G, nodes))
     click.echo(f"If {names} left ({selection.describe()}):")
     echo_table(comparison)
     click.echo(f"\n{result['pairs_disconnected']} pair(s) of actors would lose every path.")
