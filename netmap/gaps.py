@@ -263,6 +263,7 @@ def gap_findings(
     seed: int | None = 0,
     max_ratio: float = 0.25,
     min_expected: float = 1.0,
+    gaps: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The group pairs that do not meet, or meet far less than chance, in words.
 
@@ -283,6 +284,8 @@ def gap_findings(
     min_expected : float, default 1.0
         Pairs expected to have fewer ties than this are not findings: two small groups
         that never met are no surprise.
+    gaps : DataFrame, optional
+        The :func:`group_gaps` table of ``G`` by ``by``, when it is already computed.
 
     Returns
     -------
@@ -307,7 +310,12 @@ def gap_findings(
     >>> print(gap_findings(G, max_ratio=0.7).loc[0, "finding"])
     Civil society and public meet rarely: 1 tie where 1.5 were expected (67%).
     """
-    gaps = group_gaps(G, by, weight=weight, seed=seed)
+    if gaps is None:
+        gaps = group_gaps(G, by, weight=weight, seed=seed)
+    elif gaps.attrs.get("by") != by:
+        raise ValueError(
+            f"gaps must be the group_gaps table by {by!r}; got one by {gaps.attrs.get('by')!r}."
+        )
     known = (gaps["group_a"] != UNKNOWN_GROUP) & (gaps["group_b"] != UNKNOWN_GROUP)
     low = (gaps["observed"] == 0) | (gaps["ratio"] <= max_ratio)
     found = gaps[known & low & (gaps["expected"] >= min_expected)].copy()
@@ -392,6 +400,7 @@ def community_bridges(
     weight: str | None = "weight",
     seed: int | None = 0,
     max_actors: int = 2,
+    labels: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Pairs of communities that touch only through one or two actors, and who they are.
 
@@ -409,6 +418,9 @@ def community_bridges(
         Seed of the community detection.
     max_actors : int, default 2
         Largest number of actors on the thinner side for a pair to be listed.
+    labels : Series, optional
+        Community of each node (e.g. the ``community`` column of :func:`netmap.key_actors`),
+        when already computed; by default Louvain's with ``weight`` and ``seed``.
 
     Returns
     -------
@@ -434,7 +446,10 @@ def community_bridges(
        community_a  community_b  ties through
     0            0            1     1  (d, x)
     """
-    labels = communities(G, weight=weight, seed=seed)
+    if labels is None:
+        labels = communities(G, weight=weight, seed=seed)
+    else:
+        labels = labels.reindex(sorted_nodes(G))
     order = {node: i for i, node in enumerate(labels.index)}
     sides: dict[tuple[int, int], tuple[set, set, int]] = {}
     for u, v in G.edges():

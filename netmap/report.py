@@ -188,7 +188,7 @@ def build_report(
         "key_actors": _key_actor_section(G, actors, level, top, fmt),
         "conveners": _convener_section(G, chosen, actors, fmt, seed=seed),
         "fragile": _fragile_section(G, top, fmt),
-        "gaps": _gap_section(G, fmt, seed=seed),
+        "gaps": _gap_section(G, actors["community"], fmt, seed=seed),
         "suggest": _suggestion_section(net, suggestions, level, fmt),
         "map": _map_section(G, actors, chosen, suggestions, lang=lang, seed=seed),
         "methods": [(m[lang], d[lang], refs) for m, d, refs in METHODS],
@@ -579,7 +579,7 @@ def _fragile_section(G: nx.Graph, top: int, fmt: _Format) -> dict:
     }
 
 
-def _gap_section(G: nx.Graph, fmt: _Format, *, seed: int) -> dict:
+def _gap_section(G: nx.Graph, communities: pd.Series, fmt: _Format, *, seed: int) -> dict:
     lang = fmt.lang
     gaps = group_gaps(G, by="sector", seed=seed)
     ratio = gap_matrix(gaps, "ratio")
@@ -601,7 +601,7 @@ def _gap_section(G: nx.Graph, fmt: _Format, *, seed: int) -> dict:
     }
     findings = []
     for by in ("sector", "municipality"):
-        found = gap_findings(G, by, seed=seed).head(5)
+        found = gap_findings(G, by, seed=seed, gaps=gaps if by == "sector" else None).head(5)
         findings += [
             describe_gap(
                 row["group_a"],
@@ -623,7 +623,7 @@ def _gap_section(G: nx.Graph, fmt: _Format, *, seed: int) -> dict:
             size_b=fmt.int(row["size_b"]),
             names=_listed(node_names(G, row["through"]), lang),
         )
-        for _, row in community_bridges(G, seed=seed).head(5).iterrows()
+        for _, row in community_bridges(G, seed=seed, labels=communities).head(5).iterrows()
     ]
     return {
         "matrix": matrix,
