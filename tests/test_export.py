@@ -107,6 +107,11 @@ def test_graphml_round_trip_property(tmp_path_factory, records):
     assert attributes_and_types(back.nodes(data=True)) == attributes_and_types(
         expected.nodes(data=True)
     )
+    # Independently of portable_graph: printable text comes back exactly as it went in.
+    for i, record in enumerate(records):
+        for key, value in record.items():
+            if isinstance(value, str) and value and value.isprintable():
+                assert back.nodes[f"n{i}"][key] == value
 
 
 def test_control_characters_are_dropped_so_the_xml_stays_readable(tmp_path):
