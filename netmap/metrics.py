@@ -21,7 +21,6 @@ when a graph is too large for exact values (sampled sources, with measured accur
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 import igraph as ig
@@ -39,10 +38,11 @@ from netmap.arrays import (
     node_values,
     one_hot,
     row_sums,
-    scale_rows,
 )
 from netmap.glossary import role_phrase
+from netmap.holes import structural_holes
 from netmap.i18n import choice_label
+from netmap.paths import merge_twins, path_sums
 
 __all__ = [
     "BROKERAGE_ROLES",
@@ -59,12 +59,10 @@ __all__ = [
 EXACT_BETWEENNESS_LIMIT = 5_000
 #: Source nodes sampled for betweenness (Brandes & Pich 2007) when it is not exact.
 SAMPLE_SOURCES = 1_000
-#: Of those, the sources whose distances estimate closeness (which converges much faster).
-_CLOSENESS_SOURCES = 250
 #: The Gould–Fernandez brokerage roles, in the order of the columns that count them.
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
-#: Threads for the path measures (they overlap little: python-igraph mostly holds the GIL).
+#: Threads for the path searches (compiled without the GIL, they run side by side).
 _THREADS = os.cpu_count() or 1
 
 
@@ -503,7 +501,9 @@ def key_actors(
     betweenness_values, closeness, info = _path_measures(arrays, method, sample_sources, seed)
     table["betweenness"], table["closeness"] = betweenness_values, closeness
     table["pagerank"] = _pagerank(arrays)
-    table["constraint"], table["effective_size"] = _structural_holes(arrays)
+    table["constraint"], table["effective_size"] = structural_holes(
+        arrays.adjacency, threads=_THREADS
+    )
     places, place_names = node_values(G, arrays.nodes, place_attribute)
     cut_point, lose_contact, bridged_place = _cut_points(arrays, places)
     table["cut_point"], table["lose_contact"] = cut_point, lose_contact
@@ -544,12 +544,8 @@ def _plural(word: str) -> str:
 
 def _distinct_reached(arrays: GraphArrays, codes: np.ndarray) -> np.ndarray:
     """Per node, the number of distinct known values among its contacts."""
-    ties = arrays.binary
-    owner = np.repeat(np.arange(arrays.n), np.diff(ties.indptr))
-    value = codes[ties.indices]
-    known = value >= 0
-    pairs = np.unique(owner[known] * (codes.max(initial=0) + 1) + value[known])
-    return np.bincount(pairs // (codes.max(initial=0) + 1), minlength=arrays.n).astype(np.int64)
+    reached = arrays.binary @ one_hot(codes, int(codes.max(initial=-1)) + 1)
+    return np.diff(sp.csr_array(reached).indptr).astype(np.int64)
 
 
 def _component_sizes(arrays: GraphArrays) -> tuple[np.ndarray, np.ndarray]:
@@ -561,86 +557,68 @@ def _component_sizes(arrays: GraphArrays) -> tuple[np.ndarray, np.ndarray]:
 def _path_measures(
     arrays: GraphArrays, method: str, sample_sources: int, seed: int | None
 ) -> tuple[np.ndarray, np.ndarray, dict]:
-    """Betweenness and closeness, exact or from sampled sources.
+    """Betweenness and closeness, exact or from sampled sources (see :mod:`netmap.paths`).
 
-    Exact: igraph's Brandes betweenness and closeness, the nodes split in one chunk per
-    core and thread (which gains little: python-igraph mostly holds the GIL). Sampled: paths from
-    everyone outside the largest component (small components are cheap and exact), and
+    Exact: a search from every group of twins, counted once per member. Sampled: searches
+    from everyone outside the largest component (small components are cheap and exact), and
     from ``k`` random sources inside it, whose dependencies are scaled by ``|L| / k``
     (Brandes & Pich 2007); closeness inside it from the mean distance to (by symmetry:
-    from) the first :data:`_CLOSENESS_SOURCES` of them (Eppstein & Wang 2004).
+    from) the same sources (Eppstein & Wang 2004).
     """
     n = arrays.n
-    betweenness, closeness = np.zeros(n), np.zeros(n)
     if n < 2:
-        return betweenness, closeness, {"method": "exact"}
+        return np.zeros(n), np.zeros(n), {"method": "exact"}
+    merged = merge_twins(arrays.adjacency)
+    group, multiplicity = merged.group, merged.multiplicity
     membership, sizes = _component_sizes(arrays)
-    reachable = sizes[membership] - 1
     largest = np.flatnonzero(membership == np.argmax(sizes))
     sampled = method == "sampled" or (method == "auto" and n > EXACT_BETWEENNESS_LIMIT)
     sampled = sampled and sample_sources < len(largest)
-    g, lengths = arrays.igraph, arrays.distances
-    with ThreadPoolExecutor(_THREADS) as pool:
-        if not sampled:
-            chunks = [chunk.tolist() for chunk in np.array_split(np.arange(n), _THREADS)]
-            parts = pool.map(
-                lambda c: g.betweenness(directed=False, weights=lengths, sources=c), chunks
-            )
-            closeness_parts = pool.map(lambda c: g.closeness(c, weights=lengths), chunks)
-            betweenness = np.sum(list(parts), axis=0)
-            among_reachable = np.concatenate([np.asarray(c, float) for c in closeness_parts])
-            info = {"method": "exact"}
-        else:
-            drawn = np.random.default_rng(seed).choice(largest, sample_sources, replace=False)
-            sources = np.sort(drawn)
-            outside = np.flatnonzero(membership != np.argmax(sizes))
-            chunks = [c.tolist() for c in np.array_split(sources, _THREADS)]
-            parts = pool.map(
-                lambda c: g.betweenness(directed=False, weights=lengths, sources=c), chunks
-            )
-            small = pool.submit(_exact_outside, g, outside.tolist(), lengths)
-            for_closeness = np.sort(drawn[:_CLOSENESS_SOURCES])
-            distance_sums = pool.map(
-                lambda c: _distance_sums(arrays, c),
-                np.array_split(for_closeness, -(-len(for_closeness) // 50)),
-            )
-            betweenness = np.sum(list(parts), axis=0) * (len(largest) / len(sources))
-            small_betweenness, small_closeness = small.result()
-            betweenness += small_betweenness
-            total = np.sum(list(distance_sums), axis=0)
-            among_reachable = np.zeros(n)
-            others = len(for_closeness) - np.isin(largest, for_closeness)
-            with np.errstate(divide="ignore"):
-                among_reachable[largest] = others / total[largest]
-            among_reachable[outside] = small_closeness
-            info = {
-                "method": "sampled",
-                "sources": len(sources),
-                "seed": seed,
-                "closeness_sources": len(for_closeness),
-            }
+    among_reachable, reachable = np.zeros(n), np.zeros(n)
+    if not sampled:
+        everyone = np.arange(len(multiplicity))
+        dependency, _, total, reached = path_sums(
+            merged, everyone, multiplicity.astype(np.float64), threads=_THREADS
+        )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            among_reachable = (reached / total)[group]
+        reachable = reached[group]
+        info = {"method": "exact"}
+    else:
+        drawn = np.random.default_rng(seed).choice(largest, sample_sources, replace=False)
+        drawn_groups, draws = np.unique(group[drawn], return_counts=True)
+        inside, distance, _, _ = path_sums(
+            merged, drawn_groups, draws.astype(np.float64), threads=_THREADS
+        )
+        # Closeness inside the largest component: the mean distance to the drawn sources
+        # (by symmetry, from them), a drawn twin at the inner tie's length, oneself left out.
+        draws_in_group = np.zeros(len(multiplicity))
+        draws_in_group[drawn_groups] = draws
+        is_drawn = np.zeros(n)
+        is_drawn[drawn] = 1.0
+        own = group[largest]
+        others = sample_sources - is_drawn[largest]
+        total = (
+            distance[own] + (draws_in_group[own] - is_drawn[largest]) * (merged.inner_length[own])
+        )
+        among_reachable[largest] = others / total
+        reachable[largest] = len(largest) - 1
+        # Everyone outside it: exact, from every group there.
+        outside = np.flatnonzero(membership != membership[largest[0]])
+        outside_groups = np.unique(group[outside])
+        outside_dependency, _, outside_total, outside_reached = path_sums(
+            merged, outside_groups, multiplicity[outside_groups].astype(np.float64), threads=1
+        )
+        at = np.searchsorted(outside_groups, group[outside])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            among_reachable[outside] = outside_reached[at] / outside_total[at]
+        reachable[outside] = outside_reached[at]
+        dependency = inside * (len(largest) / sample_sources) + outside_dependency
+        info = {"method": "sampled", "sources": sample_sources, "seed": seed}
     scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 1.0
-    closeness = np.nan_to_num(among_reachable, posinf=0.0) * reachable / (n - 1)
-    return betweenness * scale, closeness, info
-
-
-def _exact_outside(
-    g: ig.Graph, outside: list[int], lengths: list[float] | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Exact betweenness from, and closeness of, the nodes outside the largest component."""
-    if not outside:
-        return np.zeros(g.vcount()), np.zeros(0)
-    betweenness = g.betweenness(directed=False, weights=lengths, sources=outside)
-    closeness = g.closeness(outside, weights=lengths)
-    return np.asarray(betweenness, dtype=np.float64), np.asarray(closeness, dtype=np.float64)
-
-
-def _distance_sums(arrays: GraphArrays, sources: np.ndarray) -> np.ndarray:
-    """Per node, the sum of its (finite) distances to the given sources."""
-    distances = sp.csgraph.dijkstra(
-        arrays.lengths, directed=False, indices=sources, unweighted=not arrays.weighted
-    )
-    return np.where(np.isfinite(distances), distances, 0.0).sum(axis=0)
+    betweenness = dependency[group] / 2 * scale
+    closeness = np.nan_to_num(among_reachable, nan=0.0, posinf=0.0) * reachable / (n - 1)
+    return betweenness, closeness, info
 
 
 def _pagerank(arrays: GraphArrays) -> np.ndarray:
@@ -648,31 +626,6 @@ def _pagerank(arrays: GraphArrays) -> np.ndarray:
         return np.zeros(0)
     ranks = arrays.igraph.pagerank(weights=arrays.weights, directed=False, damping=0.85)
     return np.asarray(ranks, dtype=np.float64)
-
-
-def _structural_holes(arrays: GraphArrays) -> tuple[np.ndarray, np.ndarray]:
-    """Burt's constraint and effective size, as networkx's per-node functions define them.
-
-    Constraint comes from igraph (the same definition as networkx; the tests compare). With
-    ``P`` the weights divided by each row's sum and ``M`` by each row's maximum, effective
-    size is ``degree_i - sum_j P_ij (B @ M)_ij`` over contacts ``j`` (``B`` the 0/1 ties),
-    which is Borgatti's ``n - 2t/n`` when unweighted.
-    """
-    weights, ties = arrays.adjacency, arrays.binary
-    degree = np.diff(ties.indptr)
-    has_ties = degree > 0
-    if arrays.n == 0:
-        return np.zeros(0), np.zeros(0)
-    constraint = np.asarray(arrays.igraph.constraint(weights=arrays.weights), dtype=np.float64)
-    row_max = np.zeros(arrays.n)
-    row_max[has_ties] = np.maximum.reduceat(weights.data, weights.indptr[:-1][has_ties])
-    strength = row_sums(weights)
-    with np.errstate(divide="ignore"):
-        proportional = scale_rows(weights, np.where(has_ties, 1.0 / strength, 0.0))
-        of_strongest = scale_rows(weights, np.where(has_ties, 1.0 / row_max, 0.0))
-    redundancy = row_sums(masked_product(ties, of_strongest, proportional))
-    effective_size = degree - redundancy
-    return np.where(has_ties, constraint, np.nan), np.where(has_ties, effective_size, np.nan)
 
 
 def _cut_points(arrays: GraphArrays, places: np.ndarray) -> tuple[np.ndarray, ...]:
