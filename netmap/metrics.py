@@ -1,21 +1,22 @@
 """Who holds the network together: key actors, brokerage roles and communities.
 
-The heavy metrics (betweenness, closeness, PageRank, Burt's constraint, communities, cores,
-cut points, triangles) are computed by igraph, the compiled library under python-igraph, on a
-copy of the networkx graph made once from index arrays; effective size and the brokerage counts
-are vectorised with scipy sparse matrices. networkx stays netmap's graph model and the
-reference the tests compare against.
+Betweenness and closeness come from one compiled Brandes search per group of twins
+(:mod:`netmap.paths`), Burt's constraint and effective size from one compiled pass over each
+actor's ties (:mod:`netmap.holes`); both run on every core. PageRank, communities, cores, cut
+points and triangles are computed by igraph, the compiled library under python-igraph, on a
+copy of the networkx graph made once from index arrays; the brokerage counts are vectorised
+with scipy sparse matrices. networkx stays netmap's graph model and the reference the tests
+compare against.
 
 Why igraph: it is GPL-2 licensed (netmap's MIT licence is compatible with it; a distribution
-bundling both falls under the GPL), it ships binary wheels for
-Windows, macOS and Linux, and its betweenness, closeness and PageRank are exact (Brandes'
-algorithm with a tolerance for tied path lengths, PRPACK), so they agree with networkx; its
-exact betweenness on 10,000 people took 6.2 s where networkx took about 8 minutes and
-networkit 20.6 s (issue 3's measurements). netmap splits the nodes over threads, but
-python-igraph holds the GIL for most of these calls, so the threads overlap little (measured:
-closeness of 3,000 people 1.53 s on one thread, 1.36 s on two). networkit's faster
-estimators are approximations, which netmap does itself
-when a graph is too large for exact values (sampled sources, with measured accuracy).
+bundling both falls under the GPL), it ships binary wheels for Windows, macOS and Linux, and
+its PageRank (PRPACK), Louvain and core decomposition agree with networkx's. Its exact
+betweenness was netmap's first engine (10,000 people in 6.2 s where networkx took about 8
+minutes and networkit 20.6 s: issue 3's measurements), but python-igraph holds the GIL, so
+it runs on one core, and it searches from every twin. The numba search does neither (5,000
+people: 11 s in igraph, under 1 s here). networkit's faster estimators are approximations,
+which netmap does itself when a graph is too large for exact values (sampled sources, with
+measured accuracy).
 """
 
 from __future__ import annotations
@@ -431,8 +432,8 @@ def key_actors(
         - ``role``: a short text of the actor's distinctive role.
 
         ``.attrs["betweenness"]`` records how betweenness was computed: ``{"method":
-        "exact"}`` or ``{"method": "sampled", "sources": k, "seed": seed,
-        "closeness_sources": c}`` (closeness is estimated from ``c = min(k, 250)`` of them).
+        "exact"}`` or ``{"method": "sampled", "sources": k, "seed": seed}`` (closeness then
+        comes from the mean distance to the same sources).
 
     Raises
     ------
@@ -443,12 +444,14 @@ def key_actors(
 
     Notes
     -----
-    Betweenness, closeness, PageRank, cores, communities and cut points are computed by
-    igraph; Burt's measures and brokerage by sparse matrix products (see the module
-    docstring). They agree with networkx's functions of the same name, including
-    networkx's per-node path for weighted ``effective_size``: its all-nodes sparse path is
-    wrong for weighted graphs (networkx pull request #8906). Sampled betweenness is an
-    unbiased estimate; benchmarks/README.md reports its accuracy against exact values.
+    Betweenness and closeness come from a compiled Brandes search that merges twins
+    (:mod:`netmap.paths`), Burt's measures from a compiled pass (:mod:`netmap.holes`);
+    PageRank, cores, communities and cut points from igraph, brokerage from sparse matrix
+    products (see the module docstring). They agree with networkx's functions of the same
+    name, including networkx's per-node path for weighted ``effective_size``: its all-nodes
+    sparse path is wrong for weighted graphs (networkx pull request #8906). Sampled
+    betweenness is an unbiased estimate; benchmarks/README.md reports its accuracy against
+    exact values.
     Isolated actors get 0 for centralities and NaN for Burt's measures; an empty graph
     gives an empty table with all the columns.
 
