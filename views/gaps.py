@@ -35,7 +35,7 @@ st.caption(ctx.t("gaps.heatmap.caption"))
 chart, width, height = _charts.heatmap(ratio, value_title=ctx.t("gaps.ratio"), observed=observed)
 st.altair_chart(chart, width=width, height=height)
 st.subheader(ctx.t("gaps.findings"))
-findings = ctx.call("gaps:gap_findings", by=by)
+findings = ctx.call("gaps:gap_findings", by=by, derived={"gaps": gaps}, variant=("gaps",))
 if findings.empty:
     st.caption(ctx.t("gaps.findings.none"))
 for row in findings.head(10).itertuples():

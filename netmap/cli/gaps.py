@@ -81,7 +81,7 @@ def gaps(
         if output.json:
             return
     label = " and ".join(by)
-    findings = gap_findings(G, by_value, max_ratio=max_ratio, min_expected=min_expected)
+    findings = gap_findings(G, by_value, max_ratio=max_ratio, min_expected=min_expected, gaps=table)
     click.echo(f"Gaps between groups by {label} ({selection.describe()}):")
     _echo_lines(findings["finding"], none="No pair of groups falls far below expectation.")
     click.echo(f"\nTies between and within groups (E–I index {table.attrs['ei_index']:.2f}):")
