@@ -21,7 +21,9 @@ measured accuracy).
 
 from __future__ import annotations
 
+import math
 import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 
 import igraph as ig
@@ -48,6 +50,7 @@ from netmap.paths import merge_twins, path_sums
 __all__ = [
     "BROKERAGE_ROLES",
     "EXACT_BETWEENNESS_LIMIT",
+    "SAMPLE_SHARE",
     "SAMPLE_SOURCES",
     "brokerage_roles",
     "communities",
@@ -58,7 +61,9 @@ __all__ = [
 #: Under ``betweenness="auto"``, graphs with more nodes than this get sampled betweenness
 #: (and closeness); regional networks of up to 5,000 people are exact.
 EXACT_BETWEENNESS_LIMIT = 5_000
-#: Source nodes sampled for betweenness (Brandes & Pich 2007) when it is not exact.
+#: Source nodes sampled for betweenness (Brandes & Pich 2007) when it is not exact: this
+#: share of the largest connected group, and at least :data:`SAMPLE_SOURCES`.
+SAMPLE_SHARE = 0.02
 SAMPLE_SOURCES = 1_000
 #: The Gould–Fernandez brokerage roles, in the order of the columns that count them.
 BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -362,7 +367,7 @@ def key_actors(
     brokerage_attribute: str = "sector",
     place_attribute: str = "municipality",
     betweenness: Literal["auto", "exact", "sampled"] = "auto",
-    sample_sources: int = SAMPLE_SOURCES,
+    sample_sources: int | None = None,
     seed: int | None = 0,
     community_seed: int | None = 0,
     resolution: float = 1.0,
@@ -390,8 +395,11 @@ def key_actors(
         ``exact`` runs Brandes' algorithm from every node; ``sampled`` from
         ``sample_sources`` random nodes (Brandes & Pich 2007), scaled up; ``auto`` is exact
         up to :data:`EXACT_BETWEENNESS_LIMIT` nodes and sampled above.
-    sample_sources : int, default :data:`SAMPLE_SOURCES`
-        Number of source nodes for sampled betweenness.
+    sample_sources : int, optional
+        Number of source nodes for sampled betweenness. By default :data:`SAMPLE_SHARE`
+        (2 %) of the largest connected group, and at least :data:`SAMPLE_SOURCES` (1,000):
+        the rank correlation with exact values falls as the network grows if the number
+        of sources does not (benchmarks/README.md).
     seed : int or None, default 0
         Seed of the sampled sources.
     community_seed : int or None, default 0
@@ -488,12 +496,60 @@ def key_actors(
     between others'
     """
     method = _check_choice(betweenness, "betweenness", ("auto", "exact", "sampled"))
-    if sample_sources < 1:
+    if sample_sources is not None and sample_sources < 1:
         raise ValueError(
             f"sample_sources must be an int of at least 1; got {sample_sources!r}. "
-            f"The default, {SAMPLE_SOURCES}, is accurate on 100,000 people."
+            f"The default, 2% of the actors and at least {SAMPLE_SOURCES}, is accurate on "
+            f"100,000 people."
         )
     arrays = GraphArrays.from_networkx(G, weight)
+    arrays.adjacency, arrays.igraph  # noqa: B018  (built once, before the search thread reads them)
+    # The path searches run in compiled code without the GIL: the other measures are
+    # computed meanwhile, on the second core.
+    with ThreadPoolExecutor(1) as background:
+        paths = background.submit(_path_measures, arrays, method, sample_sources, seed)
+        table, groups, group_names, bridged = _other_measures(
+            G,
+            arrays,
+            attributes=attributes,
+            community_seed=community_seed,
+            resolution=resolution,
+            brokerage_attribute=brokerage_attribute,
+            place_attribute=place_attribute,
+        )
+        betweenness_values, closeness, info = paths.result()
+    position = table.columns.get_loc("pagerank")
+    table.insert(position, "closeness", closeness)
+    table.insert(position, "betweenness", betweenness_values)
+    table["role"] = _role_texts(
+        table,
+        arrays,
+        groups=(groups, [_group_label(brokerage_attribute, g, lang) for g in group_names]),
+        bridged=bridged,
+        lang=lang,
+    )
+    table.attrs["betweenness"] = info
+    order = np.lexsort(
+        (-np.round(table["pagerank"].to_numpy(), 12), -np.round(table["betweenness"], 12))
+    )
+    return table.iloc[order]
+
+
+def _other_measures(
+    G: nx.Graph,
+    arrays: GraphArrays,
+    *,
+    attributes: tuple[str, ...],
+    community_seed: int | None,
+    resolution: float,
+    brokerage_attribute: str,
+    place_attribute: str,
+) -> tuple[pd.DataFrame, np.ndarray, list, list[str | None]]:
+    """Every column of :func:`key_actors` but the path measures and the role text.
+
+    Also returns what the role text needs: each actor's brokerage group code, the groups'
+    values, and the place everyone who would lose contact shares (or None).
+    """
     table = pd.DataFrame(index=pd.Index(arrays.nodes, name="node"))
     table["name"] = pd.array(node_names(G, arrays.nodes), dtype="str")
     table["degree"] = np.diff(arrays.binary.indptr).astype(np.int64)
@@ -501,8 +557,6 @@ def key_actors(
     for attribute in attributes:
         codes, _ = node_values(G, arrays.nodes, attribute)
         table[f"{_plural(attribute)}_reached"] = _distinct_reached(arrays, codes)
-    betweenness_values, closeness, info = _path_measures(arrays, method, sample_sources, seed)
-    table["betweenness"], table["closeness"] = betweenness_values, closeness
     table["pagerank"] = _pagerank(arrays)
     table["constraint"], table["effective_size"] = structural_holes(
         arrays.adjacency, threads=_THREADS
@@ -516,18 +570,8 @@ def key_actors(
     table["participation_coefficient"] = _participation(arrays, community)
     groups, group_names = node_values(G, arrays.nodes, brokerage_attribute)
     table[list(BROKERAGE_ROLES)] = _brokerage_counts(arrays, groups)
-    table["role"] = _role_texts(
-        table,
-        arrays,
-        groups=(groups, [_group_label(brokerage_attribute, g, lang) for g in group_names]),
-        bridged=[place_names[code] if code >= 0 else None for code in bridged_place],
-        lang=lang,
-    )
-    table.attrs["betweenness"] = info
-    order = np.lexsort(
-        (-np.round(table["pagerank"].to_numpy(), 12), -np.round(table["betweenness"], 12))
-    )
-    return table.iloc[order]
+    bridged = [place_names[code] if code >= 0 else None for code in bridged_place]
+    return table, groups, group_names, bridged
 
 
 def _check_choice(value: str, name: str, choices: tuple[str, ...]) -> str:
@@ -558,7 +602,7 @@ def _component_sizes(arrays: GraphArrays) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _path_measures(
-    arrays: GraphArrays, method: str, sample_sources: int, seed: int | None
+    arrays: GraphArrays, method: str, sample_sources: int | None, seed: int | None
 ) -> tuple[np.ndarray, np.ndarray, dict]:
     """Betweenness and closeness, exact or from sampled sources (see :mod:`netmap.paths`).
 
@@ -576,6 +620,8 @@ def _path_measures(
     membership, sizes = _component_sizes(arrays)
     largest = np.flatnonzero(membership == np.argmax(sizes))
     sampled = method == "sampled" or (method == "auto" and n > EXACT_BETWEENNESS_LIMIT)
+    if sample_sources is None:
+        sample_sources = max(SAMPLE_SOURCES, math.ceil(SAMPLE_SHARE * len(largest)))
     sampled = sampled and sample_sources < len(largest)
     among_reachable, reachable = np.zeros(n), np.zeros(n)
     if not sampled:

@@ -206,6 +206,10 @@ def _brandes(indptr, indices, length, multiplicity, inner_length, sources, count
     delta = np.zeros(n)
     order = np.empty(n, dtype=np.int64)
     done = np.zeros(n, dtype=np.bool_)
+    # Predecessors on shortest paths, one linked list per node in arrays of one entry per tie.
+    first_predecessor = np.full(n, -1, dtype=np.int64)
+    predecessor = np.empty(len(indices), dtype=np.int64)
+    next_predecessor = np.empty(len(indices), dtype=np.int64)
     heap_key = np.empty(len(indices) + 1)
     heap_node = np.empty(len(indices) + 1, dtype=np.int64)
     for k in range(len(sources)):
@@ -216,20 +220,23 @@ def _brandes(indptr, indices, length, multiplicity, inner_length, sources, count
         heap_key[0] = 0.0
         heap_node[0] = source
         settled = 0
+        entries = 0
         while size > 0:
             key = heap_key[0]
             v = heap_node[0]
-            # Pop the smallest key.
+            # Pop the smallest key (a 4-ary heap: shallower than a binary one).
             size -= 1
             last_key = heap_key[size]
             last_node = heap_node[size]
             i = 0
             while True:
-                child = 2 * i + 1
-                if child >= size:
+                first = 4 * i + 1
+                if first >= size:
                     break
-                if child + 1 < size and heap_key[child + 1] < heap_key[child]:
-                    child += 1
+                child = first
+                for c in range(first + 1, min(first + 4, size)):
+                    if heap_key[c] < heap_key[child]:
+                        child = c
                 if heap_key[child] < last_key:
                     heap_key[i] = heap_key[child]
                     heap_node[i] = heap_node[child]
@@ -246,18 +253,22 @@ def _brandes(indptr, indices, length, multiplicity, inner_length, sources, count
             through = paths[v] * (1.0 if v == source else multiplicity[v])
             for e in range(indptr[v], indptr[v + 1]):
                 w = indices[e]
-                if done[w]:
-                    continue
-                candidate = dist[v] + length[e]
                 current = dist[w]
+                if current <= key:  # settled already (ties are longer than 0)
+                    continue
+                candidate = key + length[e]
                 if current == np.inf or current - candidate > _EPSILON * (current + candidate):
                     dist[w] = candidate
                     paths[w] = through
+                    predecessor[entries] = v
+                    next_predecessor[entries] = -1
+                    first_predecessor[w] = entries
+                    entries += 1
                     # Push.
                     i = size
                     size += 1
                     while i > 0:
-                        parent = (i - 1) // 2
+                        parent = (i - 1) // 4
                         if heap_key[parent] <= candidate:
                             break
                         heap_key[i] = heap_key[parent]
@@ -267,18 +278,21 @@ def _brandes(indptr, indices, length, multiplicity, inner_length, sources, count
                     heap_node[i] = w
                 elif abs(candidate - current) <= _EPSILON * (current + candidate):
                     paths[w] += through
-        # Dependencies, farthest first; a predecessor u of w has dist[u] + length == dist[w].
+                    predecessor[entries] = v
+                    next_predecessor[entries] = first_predecessor[w]
+                    first_predecessor[w] = entries
+                    entries += 1
+        # Dependencies, farthest first.
         count = counts[k]
         for j in range(settled - 1, -1, -1):
             w = order[j]
             if w != source:
                 share = multiplicity[w] * (1.0 + delta[w]) / paths[w]
-                for e in range(indptr[w], indptr[w + 1]):
-                    u = indices[e]
-                    if done[u] and u != w:
-                        step = dist[u] + length[e]
-                        if abs(step - dist[w]) <= _EPSILON * (step + dist[w]) and dist[u] < dist[w]:
-                            delta[u] += paths[u] * share
+                entry = first_predecessor[w]
+                while entry >= 0:
+                    u = predecessor[entry]
+                    delta[u] += paths[u] * share
+                    entry = next_predecessor[entry]
                 dependency[w] += count * delta[w]
                 distance_sum[w] += count * dist[w]
                 total[k] += multiplicity[w] * dist[w]
@@ -292,4 +306,5 @@ def _brandes(indptr, indices, length, multiplicity, inner_length, sources, count
             paths[v] = 0.0
             delta[v] = 0.0
             done[v] = False
+            first_predecessor[v] = -1
     return dependency, distance_sum, total, reached
