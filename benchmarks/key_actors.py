@@ -88,7 +88,7 @@ def _accuracy(graph_path: str, seeds: tuple[int, ...]) -> list[dict]:
     import numpy as np
     from scipy.stats import spearmanr
 
-    from netmap.metrics import SAMPLE_SOURCES, key_actors
+    from netmap.metrics import key_actors
 
     with open(graph_path, "rb") as file:
         G = pickle.load(file)
@@ -96,11 +96,13 @@ def _accuracy(graph_path: str, seeds: tuple[int, ...]) -> list[dict]:
     top = set(exact["betweenness"].nlargest(20).index)
     rows = []
     for seed in seeds:
-        sampled = key_actors(G, betweenness="sampled", seed=seed).sort_index()
+        sampled = key_actors(G, betweenness="sampled", seed=seed)
+        sources = sampled.attrs["betweenness"]["sources"]
+        sampled = sampled.sort_index()
         rows.append(
             {
                 "seed": seed,
-                "sources": SAMPLE_SOURCES,
+                "sources": sources,
                 "top20": len(top & set(sampled["betweenness"].nlargest(20).index)) / 20,
                 "spearman_betweenness": spearmanr(
                     exact["betweenness"], sampled["betweenness"]
