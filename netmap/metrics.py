@@ -392,9 +392,9 @@ def key_actors(
     place_attribute : str, default "municipality"
         Names the place in ``role`` when an actor is the only bridge to people of one place.
     betweenness : {"auto", "exact", "sampled"}, default "auto"
-        ``exact`` runs Brandes' algorithm from every node; ``sampled`` from
-        ``sample_sources`` random nodes (Brandes & Pich 2007), scaled up; ``auto`` is exact
-        up to :data:`EXACT_BETWEENNESS_LIMIT` nodes and sampled above.
+        ``exact`` runs Brandes' algorithm from every node (once per group of twins);
+        ``sampled`` from ``sample_sources`` random nodes (Brandes & Pich 2007), scaled up;
+        ``auto`` is exact up to :data:`EXACT_BETWEENNESS_LIMIT` nodes and sampled above.
     sample_sources : int, optional
         Number of source nodes for sampled betweenness. By default :data:`SAMPLE_SHARE`
         (2 %) of the largest connected group, and at least :data:`SAMPLE_SOURCES` (1,000):
