@@ -117,7 +117,7 @@ def merge_twins(weights: sp.csr_array) -> MergedGraph:
     twin = (inner > 0) & (np.diff(difference.indptr) == 2)
     representative = np.where(twin, representative, node)
     # A group stays merged only if its inner tie is the only shortest path between two
-    # members: every tie to a non-member (members share them) is weaker than twice as strong.
+    # members: every tie to a non-member (members share them) is less than twice as strong.
     grouped = representative[weights.indices] == np.repeat(representative, np.diff(weights.indptr))
     outer = np.where(grouped, 0.0, weights.data)
     outer_max = np.zeros(n)
