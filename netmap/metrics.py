@@ -44,7 +44,7 @@ from netmap.arrays import (
 )
 from netmap.glossary import role_phrase
 from netmap.holes import structural_holes
-from netmap.i18n import choice_label
+from netmap.i18n import check_lang, choice_label
 from netmap.paths import merge_twins, path_sums
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "communities",
     "key_actors",
     "participation_coefficient",
+    "role_texts",
 ]
 
 #: Under ``betweenness="auto"``, graphs with more nodes than this get sampled betweenness
@@ -521,13 +522,8 @@ def key_actors(
     position = table.columns.get_loc("pagerank")
     table.insert(position, "closeness", closeness)
     table.insert(position, "betweenness", betweenness_values)
-    table["role"] = _role_texts(
-        table,
-        arrays,
-        groups=(groups, [_group_label(brokerage_attribute, g, lang) for g in group_names]),
-        bridged=bridged,
-        lang=lang,
-    )
+    labels = [_group_label(brokerage_attribute, g, lang) for g in group_names]
+    table["role"] = _role_texts(table, arrays, groups=(groups, labels), bridged=bridged, lang=lang)
     table.attrs["betweenness"] = info
     order = np.lexsort(
         (-np.round(table["pagerank"].to_numpy(), 12), -np.round(table["betweenness"], 12))
@@ -572,6 +568,66 @@ def _other_measures(
     table[list(BROKERAGE_ROLES)] = _brokerage_counts(arrays, groups)
     bridged = [place_names[code] if code >= 0 else None for code in bridged_place]
     return table, groups, group_names, bridged
+
+
+def role_texts(
+    G: nx.Graph,
+    *,
+    actors: pd.DataFrame,
+    weight: str | None = "weight",
+    brokerage_attribute: str = "sector",
+    place_attribute: str = "municipality",
+    lang: str = "en",
+) -> pd.Series:
+    """The ``role`` column of a :func:`key_actors` table, written again in ``lang``.
+
+    Switching language needs only the texts: the measures they are made from are in
+    ``actors``, so nothing but the cut points is computed again.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        The graph ``actors`` was computed on.
+    actors : pandas.DataFrame
+        ``key_actors(G, ...)`` with the same ``weight``, ``brokerage_attribute`` and
+        ``place_attribute``.
+    weight, brokerage_attribute, place_attribute, lang
+        As in :func:`key_actors`.
+
+    Returns
+    -------
+    pandas.Series
+        The texts, indexed like ``actors``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(["a", "b", "c"])
+    >>> nx.set_node_attributes(G, {"a": "civil_society", "b": "civil_society",
+    ...                            "c": "academia"}, "sector")
+    >>> role_texts(G, actors=key_actors(G), lang="sv")["b"]
+    'länkar civilsamhälle och akademi; enda länken till 1 annan; ligger på många kortaste
+    vägar mellan andra'
+    """
+    check_lang(lang)
+    arrays = GraphArrays.from_networkx(G, weight)
+    if set(actors.index) != set(arrays.nodes):
+        raise ValueError(
+            "actors must be the key_actors table of this graph (one row per node); got "
+            f"{len(actors)} rows for a graph of {arrays.n} nodes."
+        )
+    places, place_names = node_values(G, arrays.nodes, place_attribute)
+    *_, bridged_place = _cut_points(arrays, places)
+    groups, group_names = node_values(G, arrays.nodes, brokerage_attribute)
+    labels = [_group_label(brokerage_attribute, g, lang) for g in group_names]
+    texts = _role_texts(
+        actors.reindex(arrays.nodes),
+        arrays,
+        groups=(groups, labels),
+        bridged=[place_names[code] if code >= 0 else None for code in bridged_place],
+        lang=lang,
+    )
+    return texts.reindex(actors.index)
 
 
 def _check_choice(value: str, name: str, choices: tuple[str, ...]) -> str:

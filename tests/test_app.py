@@ -116,6 +116,31 @@ def test_key_actors_profile_follows_the_picked_actor():
     assert f"### {md_escape(names[other])}" in [m.value for m in at.markdown]
 
 
+def test_key_actors_language_switch_rewrites_only_the_role_texts(monkeypatch):
+    import streamlit as st
+
+    import netmap.metrics
+
+    computed = []
+
+    def counting_key_actors(*args, **kwargs):
+        computed.append(kwargs)
+        return key_actors(*args, **kwargs)
+
+    key_actors = netmap.metrics.key_actors
+    monkeypatch.setattr(netmap.metrics, "key_actors", counting_key_actors)
+    st.cache_data.clear()
+    at = open_page("key_actors")
+    english = at.dataframe[0].value
+    at.sidebar.radio(key="lang").set_value("sv").run()
+    assert_clean(at)
+    swedish = at.dataframe[0].value
+    assert len(computed) == 1  # the table was not computed again
+    assert english.drop(columns="role").equals(swedish.drop(columns="role"))
+    assert english["role"].iloc[0].startswith("links ")
+    assert swedish["role"].iloc[0].startswith("länkar ")
+
+
 def test_conveners_k_sets_the_size_of_the_chosen_set():
     at = open_page("conveners")
     assert len(at.dataframe[0].value) == 3

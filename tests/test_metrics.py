@@ -15,12 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.stats import spearmanr
 
+import netmap
 from netmap.metrics import (
     BROKERAGE_ROLES,
     brokerage_roles,
     communities,
     key_actors,
     participation_coefficient,
+    role_texts,
 )
 
 KITE_NAMES = ["Andre", "Beverly", "Carol", "Diane", "Ed", "Fernando", "Garth", "Heather", "Ike"]
@@ -545,3 +547,15 @@ def test_bad_options_are_refused():
     )
     with pytest.raises(ValueError, match="sample_sources must be an int of at least 1; got 0"):
         key_actors(G, sample_sources=0)
+
+
+def test_role_texts_in_another_language_match_key_actors_in_it(demo_path):
+    G = netmap.load(demo_path).graph("people")
+    english = key_actors(G)
+    swedish = key_actors(G, lang="sv")
+    pd.testing.assert_series_equal(
+        role_texts(G, actors=english, lang="sv"), swedish["role"], check_names=False
+    )
+    assert not english["role"].equals(swedish["role"])
+    with pytest.raises(ValueError, match="actors must be the key_actors table of this graph"):
+        role_texts(G, actors=english.iloc[1:], lang="sv")

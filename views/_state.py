@@ -109,10 +109,16 @@ class Context:
         """The :func:`netmap.key_actors` table of the graph in view, cached.
 
         Every page that needs betweenness or the other metrics takes them from here, so they
-        are computed once per view. The ``role`` text is written in the user's language
-        inside the table, so switching language computes the table again.
+        are computed once per view, whatever the language: switching language writes only
+        the ``role`` texts again (:func:`netmap.metrics.role_texts`).
         """
-        return self.call("metrics:key_actors", lang=self.lang)
+        table = self.call("metrics:key_actors")
+        if self.lang == "en":
+            return table
+        roles = self.call(
+            "metrics:role_texts", lang=self.lang, derived={"actors": table}, variant=("actors",)
+        )
+        return table.assign(role=roles)
 
     def call(
         self,
