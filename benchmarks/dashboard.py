@@ -9,7 +9,9 @@ script reruns, which is the work the server does before the browser can redraw:
   people), a state not seen before (the cost of a new filter state); and to every sector
   but academia (about 95 % of the people: nearly the whole network's metrics again);
 * ``filter change``: switching back and forth between the two states already seen (all in
-  the cache: what a coordinator feels when exploring).
+  the cache: what a coordinator feels when exploring);
+* ``language switch``: then switching to Swedish (the metrics are cached; the texts are
+  written again).
 
 The first two are measured ``--cold-runs`` times (caches cleared before each), the last
 ``--runs`` times per cold run; the table reports medians and the ratio new / cached, as
@@ -73,7 +75,7 @@ def _timed_rerun(at: AppTest, sectors: list[str]) -> float:
 
 
 def measure(net, page: str, cold_runs: int, runs: int) -> dict[str, float]:
-    first, new, new_large, cached = [], [], [], []
+    first, new, new_large, cached, language = [], [], [], [], []
     for _ in range(cold_runs):
         st.cache_data.clear()
         st.cache_resource.clear()
@@ -84,11 +86,17 @@ def measure(net, page: str, cold_runs: int, runs: int) -> dict[str, float]:
         new_large.append(_timed_rerun(at, LARGE_STATE))
         for i in range(runs):
             cached.append(_timed_rerun(at, STATES[i % 2]))
+        at.sidebar.radio(key="lang").set_value("sv")
+        start = time.perf_counter()
+        at.run()
+        language.append(time.perf_counter() - start)
+        _check(at)
     return {
         "first load": statistics.median(first),
         "new filter": statistics.median(new),
         "new filter, large": statistics.median(new_large),
         "filter change": statistics.median(cached),
+        "language": statistics.median(language),
     }
 
 
@@ -108,15 +116,16 @@ def main() -> None:
     )
     print(
         "| page | first load | new filter state (half) | new filter state (95 %) "
-        "| filter change (cached) | new (half) / cached |"
+        "| filter change (cached) | new (half) / cached | language switch |"
     )
-    print("|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for page in args.pages:
         t = measure(net, page, args.cold_runs, args.runs)
         ratio = t["new filter"] / t["filter change"]
         print(
             f"| {page} | {t['first load']:.2f} | {t['new filter']:.2f} | "
-            f"{t['new filter, large']:.2f} | {t['filter change']:.2f} | {ratio:.0f}× |",
+            f"{t['new filter, large']:.2f} | {t['filter change']:.2f} | {ratio:.0f}× | "
+            f"{t['language']:.2f} |",
             flush=True,
         )
 
