@@ -64,6 +64,11 @@ STRINGS: dict[str, dict[str, str]] = {
               "instrumentpanelen.",
     },
     "common.group": {"en": "Group", "sv": "Grupp"},
+    "chart.measure": {"en": "Measure", "sv": "Mått"},
+    "chart.count": {"en": "Number", "sv": "Antal"},
+    "chart.quarter": {"en": "Quarter", "sv": "Kvartal"},
+    "chart.with": {"en": "With", "sv": "Med"},
+    "chart.observed": {"en": "Ties observed", "sv": "Observerade band"},
 
     # ---------------------------------------------------------------- sidebar
     "sidebar.language": {"en": "Language / Språk", "sv": "Språk / Language"},

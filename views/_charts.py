@@ -5,12 +5,25 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from netmap.i18n import t
+
 #: Colours of the measures in bar charts (netmap's teal, a light teal, an amber).
 PALETTE = ["#1b6d85", "#7fb8c9", "#e0a030", "#8c6bb1"]
+#: How Vega writes numbers (axis labels, legends, tooltips) in each language but English:
+#: Swedish has a decimal comma and a space between thousands, as netmap.i18n.format_number.
+_NUMBER_LOCALES = {
+    "sv": alt.NumberLocale(decimal=",", thousands="\u00a0", grouping=[3], currency=["", " kr"])
+}
+
+
+def _in_language(chart: alt.Chart | alt.LayerChart, lang: str) -> alt.Chart | alt.LayerChart:
+    """The chart with its numbers written as ``lang`` writes them."""
+    number = _NUMBER_LOCALES.get(lang)
+    return chart if number is None else chart.configure(locale=alt.Locale(number=number))
 
 
 def grouped_bars(
-    table: pd.DataFrame, *, category: str, measures: dict[str, str]
+    table: pd.DataFrame, *, category: str, measures: dict[str, str], lang: str
 ) -> tuple[alt.Chart, int]:
     """Horizontal bars, one colour per measure, categories in the table's order.
 
@@ -37,27 +50,41 @@ def grouped_bars(
                 scale=alt.Scale(range=PALETTE),
                 legend=alt.Legend(orient="top"),
             ),
-            tooltip=[alt.Tooltip(f"{category}:N"), "measure:N", "count:Q"],
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=t("common.group", lang)),
+                alt.Tooltip("measure:N", title=t("chart.measure", lang)),
+                alt.Tooltip("count:Q", title=t("chart.count", lang)),
+            ],
         )
     )
-    return chart, height
+    return _in_language(chart, lang), height
 
 
-def growth_chart(table: pd.DataFrame, *, column: str, title: str, colour: str) -> alt.Chart:
+def growth_chart(
+    table: pd.DataFrame, *, column: str, title: str, colour: str, lang: str
+) -> alt.Chart:
     """Bars of one count per quarter (``table`` has a ``quarter`` column), titled."""
-    return (
+    chart = (
         alt.Chart(table, title=alt.TitleParams(title, anchor="start", fontSize=14))
         .mark_bar(color=colour)
         .encode(
             x=alt.X("quarter:O", title=None, axis=alt.Axis(labelAngle=-45)),
             y=alt.Y(f"{column}:Q", title=None),
-            tooltip=[alt.Tooltip("quarter:O"), alt.Tooltip(f"{column}:Q", title=title)],
+            tooltip=[
+                alt.Tooltip("quarter:O", title=t("chart.quarter", lang)),
+                alt.Tooltip(f"{column}:Q", title=title),
+            ],
         )
     )
+    return _in_language(chart, lang)
 
 
 def heatmap(
-    matrix: pd.DataFrame, *, value_title: str, observed: pd.DataFrame | None = None
+    matrix: pd.DataFrame,
+    *,
+    value_title: str,
+    lang: str,
+    observed: pd.DataFrame | None = None,
 ) -> tuple[alt.LayerChart | alt.Chart, int, int]:
     """Group × group cells coloured by a ratio around 1 (red below, blue above).
 
@@ -71,6 +98,13 @@ def heatmap(
         counts = observed.rename_axis(index="row", columns="col").stack(future_stack=True)
         long["observed"] = counts.to_numpy()
     order = list(matrix.index)
+    tooltip = [
+        alt.Tooltip("row:N", title=t("common.group", lang)),
+        alt.Tooltip("col:N", title=t("chart.with", lang)),
+        alt.Tooltip("value:Q", format=".2f", title=value_title),
+    ]
+    if observed is not None:
+        tooltip.append(alt.Tooltip("observed:Q", title=t("chart.observed", lang)))
     base = alt.Chart(long).encode(
         x=alt.X(
             "col:N",
@@ -86,8 +120,7 @@ def heatmap(
             title=value_title,
             scale=alt.Scale(scheme="redblue", domainMid=1, domainMin=0, domainMax=2, clamp=True),
         ),
-        tooltip=["row:N", "col:N", alt.Tooltip("value:Q", format=".2f", title=value_title)]
-        + (["observed:Q"] if observed is not None else []),
+        tooltip=tooltip,
     )
     chart = cells
     if observed is not None:
@@ -98,4 +131,4 @@ def heatmap(
         )
         chart = cells + text
     cell = 52 if len(order) <= 12 else 34
-    return chart, cell * len(order) + 260, cell * len(order) + 140
+    return _in_language(chart, lang), cell * len(order) + 260, cell * len(order) + 140

@@ -32,7 +32,9 @@ ratio, observed = (
     gap_matrix(gaps, value).rename(index=labels, columns=labels) for value in ("ratio", "observed")
 )
 st.caption(ctx.t("gaps.heatmap.caption"))
-chart, width, height = _charts.heatmap(ratio, value_title=ctx.t("gaps.ratio"), observed=observed)
+chart, width, height = _charts.heatmap(
+    ratio, value_title=ctx.t("gaps.ratio"), lang=ctx.lang, observed=observed
+)
 st.altair_chart(chart, width=width, height=height)
 st.subheader(ctx.t("gaps.findings"))
 findings = ctx.call("gaps:gap_findings", by=by, derived={"gaps": gaps}, variant=("gaps",))

@@ -48,7 +48,7 @@ tabs = st.tabs([ctx.t(f"by.{by}") for by in ("sector", "municipality", "kind")])
 for tab, by in zip(tabs, ("sector", "municipality", "kind"), strict=True):
     table = kinds if by == "kind" else ctx.call("overview:counts_table", on="view", by=by)
     table = table.assign(group=[ctx.label(by, g) for g in table["group"]])
-    chart, height = _charts.grouped_bars(table, category="group", measures=measures)
+    chart, height = _charts.grouped_bars(table, category="group", measures=measures, lang=ctx.lang)
     tab.altair_chart(chart, width="stretch", height=height)
 
 st.subheader(ctx.t("overview.growth"))
@@ -63,7 +63,11 @@ else:
         strict=True,
     ):
         chart = _charts.growth_chart(
-            growth, column=measure, title=ctx.t(f"overview.{measure}"), colour=colour
+            growth,
+            column=measure,
+            title=ctx.t(f"overview.{measure}"),
+            colour=colour,
+            lang=ctx.lang,
         )
         column.altair_chart(chart, width="stretch", height=280)
 
